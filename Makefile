@@ -1,0 +1,58 @@
+# Polku: `make run` serves the demo site, `make test` runs every test.
+# Needs only Python 3.11+ on a fresh machine; npm and Debian's Chromium are used
+# for the browser tests when present (CI installs them).
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+HOST ?= 127.0.0.1
+PORT ?= 8000
+
+.PHONY: run test setup install messages migrate static demo lint check clean
+
+run: setup demo
+	@echo ""
+	@echo "Polku is running at http://$(HOST):$(PORT)/  (Ctrl+C stops it)"
+	@echo "Log in at http://$(HOST):$(PORT)/kirjaudu/ with a demo user above."
+	$(BIN)/python manage.py runserver $(HOST):$(PORT)
+
+test: setup
+	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+setup: install messages migrate static
+
+$(STAMP): pyproject.toml
+	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Polku needs Python 3.11 or newer")'
+	test -d $(VENV) || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	@if command -v npm >/dev/null 2>&1; then npm install --no-audit --no-fund --silent; \
+	  else echo "npm not found: browser accessibility tests will be skipped"; fi
+	touch $(STAMP)
+
+install: $(STAMP)
+
+messages: install
+	$(BIN)/pybabel compile --statistics -d locale -D django 2>&1 | grep -v "^compiling" || true
+	@test -f locale/fi/LC_MESSAGES/django.mo
+
+migrate: install
+	$(BIN)/python manage.py migrate --noinput -v0
+	$(BIN)/python manage.py polku_setup
+
+static: install
+	$(BIN)/python manage.py collectstatic --noinput -v0
+
+demo: install
+	$(BIN)/python manage.py load_demo
+
+lint: install
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+check: install
+	$(BIN)/python manage.py check
+	$(BIN)/python manage.py makemigrations --check --dry-run
+
+clean:
+	rm -rf $(VENV) node_modules staticfiles db.sqlite3

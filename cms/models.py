@@ -1,0 +1,57 @@
+"""The public site's pages: the home page and the work-activity site catalogue."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel
+from wagtail.fields import RichTextField
+from wagtail.models import Page
+
+
+class HomePage(Page):
+    """Polku's front page: what the service is and where to start."""
+
+    intro = models.TextField(_("introduction"), blank=True)
+    body = RichTextField(
+        _("body"),
+        blank=True,
+        features=["h2", "h3", "bold", "italic", "link", "ol", "ul"],
+    )
+
+    content_panels = [*Page.content_panels, FieldPanel("intro"), FieldPanel("body")]
+    parent_page_types = ["wagtailcore.Page"]
+    max_count = 1
+
+    class Meta:
+        verbose_name = _("home page")
+
+    def get_context(self, request: Any, *args: Any, **kwargs: Any) -> dict[str, Any]:
+        from marketplace import selectors
+
+        context = super().get_context(request, *args, **kwargs)
+        context["catalogue_page"] = SiteIndexPage.objects.live().first()
+        context["figures"] = selectors.catalogue_figures()
+        return context
+
+
+class SiteIndexPage(Page):
+    """The catalogue of work-activity sites: search, filters and pages of results."""
+
+    intro = models.TextField(_("introduction"), blank=True)
+
+    content_panels = [*Page.content_panels, FieldPanel("intro")]
+    parent_page_types = ["cms.HomePage"]
+    subpage_types = ["marketplace.WorkSite"]
+
+    class Meta:
+        verbose_name = _("site catalogue")
+
+    def get_context(self, request: Any, *args: Any, **kwargs: Any) -> dict[str, Any]:
+        from marketplace import selectors
+
+        context = super().get_context(request, *args, **kwargs)
+        context["catalogue"] = selectors.site_catalogue(request.GET)
+        return context

@@ -1,0 +1,110 @@
+"""The catalogue's filters (django-filter); every choice lives in the URL."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import django_filters as df
+from django import forms
+from django.db.models import QuerySet
+from django.utils.translation import gettext_lazy as _
+
+from marketplace.models import Municipality, Region, Term, WorkSite
+
+
+def _terms(vocabulary: str) -> QuerySet[Term]:
+    return Term.objects.filter(vocabulary=vocabulary)
+
+
+class TermChoiceField(forms.ModelMultipleChoiceField):
+    def label_from_instance(self, obj: Term) -> str:
+        return obj.label
+
+
+class TermFilter(df.ModelMultipleChoiceFilter):
+    field_class = TermChoiceField
+
+
+class SiteFilter(df.FilterSet):
+    region = df.ModelChoiceFilter(
+        label=_("Region"),
+        field_name="municipality__region",
+        queryset=Region.objects.all(),
+        to_field_name="slug",
+        empty_label=_("All regions"),
+    )
+    municipality = df.ModelChoiceFilter(
+        label=_("Municipality"),
+        queryset=Municipality.objects.filter(sites__isnull=False).distinct(),
+        to_field_name="code",
+        empty_label=_("All municipalities"),
+    )
+    service = TermFilter(
+        label=_("Service"),
+        field_name="services__code",
+        queryset=_terms("service"),
+        to_field_name="code",
+        widget=forms.CheckboxSelectMultiple,
+    )
+    form = TermFilter(
+        label=_("Form of activity"),
+        field_name="forms__code",
+        queryset=_terms("form"),
+        to_field_name="code",
+        widget=forms.CheckboxSelectMultiple,
+    )
+    tag = TermFilter(
+        label=_("Kind of work"),
+        field_name="tags__code",
+        queryset=_terms("tag"),
+        to_field_name="code",
+        widget=forms.CheckboxSelectMultiple,
+    )
+    accessibility = TermFilter(
+        label=_("Accessibility (all of these)"),
+        field_name="accessibility__code",
+        queryset=_terms("accessibility"),
+        to_field_name="code",
+        conjoined=True,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    language = TermFilter(
+        label=_("Language"),
+        field_name="languages__code",
+        queryset=_terms("language"),
+        to_field_name="code",
+        widget=forms.CheckboxSelectMultiple,
+    )
+    free_seats = df.BooleanFilter(
+        label=_("Only sites with free seats"),
+        method="filter_free_seats",
+        widget=forms.CheckboxInput,
+    )
+    learning = df.BooleanFilter(
+        label=_("Learning environment (qualification units)"),
+        method="filter_learning",
+        widget=forms.CheckboxInput,
+    )
+    pricing = df.ChoiceFilter(
+        label=_("Price"),
+        method="filter_pricing",
+        choices=[("free", _("Free by agreement")), ("voucher", _("Service voucher"))],
+        empty_label=_("Any"),
+    )
+
+    class Meta:
+        model = WorkSite
+        fields: list[str] = []
+
+    def filter_free_seats(self, queryset: QuerySet, name: str, value: Any) -> QuerySet:
+        return queryset.filter(capacity__seats_free__gt=0) if value else queryset
+
+    def filter_learning(self, queryset: QuerySet, name: str, value: Any) -> QuerySet:
+        return queryset.filter(learning_units__isnull=False) if value else queryset
+
+    def filter_pricing(self, queryset: QuerySet, name: str, value: Any) -> QuerySet:
+        if value == "free":
+            return queryset.filter(voucher_price_cents__isnull=True)
+        if value == "voucher":
+            return queryset.filter(voucher_price_cents__isnull=False)
+        return queryset

@@ -1,0 +1,47 @@
+"""``manage.py import_dataset FILE.json``: read a Polku data set, all or nothing."""
+
+from __future__ import annotations
+
+import sys
+from typing import Any
+
+from django.core.management.base import BaseCommand, CommandError, CommandParser
+
+from marketplace.services.importing import dataset_import
+from matching.dataset import DatasetError, load
+
+
+class Command(BaseCommand):
+    help = (
+        "Import municipalities, organisations and work-activity sites from a "
+        "polku-dataset/1 JSON file. Strict and all-or-nothing; safe to run again "
+        "(records are updated by id)."
+    )
+
+    def add_arguments(self, parser: CommandParser) -> None:
+        parser.add_argument("file", help="path to the data set JSON file")
+
+    def handle(self, *args: Any, **options: Any) -> None:
+        path = options["file"]
+        self.stdout.write(f"Reading {path} …")
+        try:
+            data = load(path)
+            summary = dataset_import(data=data, progress=self._progress)
+        except DatasetError as exc:
+            self.stderr.write("")
+            for line in exc.errors:
+                self.stderr.write(f"  {line}")
+            raise CommandError(
+                f"Nothing was imported: {len(exc.errors)} error(s) in {path}."
+            ) from exc
+        self.stdout.write("")
+        self.stdout.write(self.style.SUCCESS(f"Imported {path}:"))
+        for line in summary.lines():
+            self.stdout.write(f"  {line}")
+
+    def _progress(self, section: str, done: int, total: int) -> None:
+        if total and (done == total or done % 10 == 0):
+            end = "\n" if done == total else ""
+            self.stdout.write(f"\r  {section}: {done}/{total}", ending=end)
+            if hasattr(sys.stdout, "flush"):
+                self.stdout.flush()

@@ -1,0 +1,43 @@
+"""``manage.py load_demo``: the demo data set and one demo user per role."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from django.conf import settings
+from django.core.management import call_command
+from django.core.management.base import BaseCommand, CommandError, CommandParser
+
+from marketplace.services.demo import DEMO_PASSWORD, demo_users_ensure
+
+DEMO_DATASET = Path(settings.BASE_DIR) / "data" / "demo" / "polku-demo.json"
+
+
+class Command(BaseCommand):
+    help = (
+        "Load the demo data set and create one demo user per role (development only)."
+    )
+
+    def add_arguments(self, parser: CommandParser) -> None:
+        parser.add_argument("--dataset", default=str(DEMO_DATASET))
+        parser.add_argument(
+            "--force", action="store_true", help="run even when DEBUG is off"
+        )
+
+    def handle(self, *args: Any, **options: Any) -> None:
+        if not settings.DEBUG and not options["force"]:
+            raise CommandError(
+                "Demo users have public passwords: load_demo runs only with DEBUG on "
+                "(or --force on a machine that is not in production)."
+            )
+        call_command(
+            "import_dataset", options["dataset"], stdout=self.stdout, stderr=self.stderr
+        )
+        users = demo_users_ensure()
+        self.stdout.write("")
+        self.stdout.write(
+            self.style.SUCCESS(f"Demo users (password for all: {DEMO_PASSWORD}):")
+        )
+        for user, description in users:
+            self.stdout.write(f"  {user.username:<16} {description}")

@@ -1,0 +1,130 @@
+"""Who may do what: ``can_<verb>_<noun>(user, obj) -> bool``, the one place for it.
+
+Roles are groups (``marketplace.roles``); on top of the role, every check ties the
+object to the user's organisation or region, so a supervisor edits only their own
+organisation's sites and an organiser manages only their own region.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from django.db.models import QuerySet
+from wagtail.models import PagePermissionTester
+
+from marketplace import roles
+
+if TYPE_CHECKING:
+    from marketplace.models import Organisation, User, WorkSite
+
+
+def _roles(user: Any) -> frozenset[str]:
+    if user is None or not user.is_authenticated:
+        return frozenset()
+    return user.role_names
+
+
+def is_platform_admin(user: Any) -> bool:
+    return roles.PLATFORM_ADMIN in _roles(user)
+
+
+def is_organiser(user: Any) -> bool:
+    return roles.ORGANISER in _roles(user) and user.region_id is not None
+
+
+def _site_region_id(site: WorkSite) -> int | None:
+    return site.municipality.region_id if site.municipality_id else None
+
+
+def can_edit_site(user: Any, site: WorkSite) -> bool:
+    """Supervisors edit their own organisation's sites; organisers those of their region."""
+    granted = _roles(user)
+    if roles.PLATFORM_ADMIN in granted:
+        return True
+    if roles.SUPERVISOR in granted and user.organisation_id:
+        if site.organisation_id == user.organisation_id:
+            return True
+    if is_organiser(user):
+        return _site_region_id(site) == user.region_id
+    return False
+
+
+def can_update_seats(user: Any, site: WorkSite) -> bool:
+    """Free seats are kept by the site's own supervisor (and its region's organiser)."""
+    return can_edit_site(user, site)
+
+
+def can_moderate_site(user: Any, site: WorkSite) -> bool:
+    """Publication is approved by an organiser of the site's region."""
+    return is_platform_admin(user) or (
+        is_organiser(user) and _site_region_id(site) == user.region_id
+    )
+
+
+def can_manage_organisation(user: Any, organisation: Organisation) -> bool:
+    return is_platform_admin(user) or (
+        is_organiser(user) and organisation.region_id == user.region_id
+    )
+
+
+def can_manage_organisations(user: Any) -> bool:
+    return is_platform_admin(user) or is_organiser(user)
+
+
+def can_manage_user(user: Any, other: User) -> bool:
+    """An organiser manages the users whose organisation is in their region."""
+    if is_platform_admin(user):
+        return True
+    if not is_organiser(user) or other.is_superuser:
+        return False
+    return (
+        other.organisation_id is not None
+        and other.organisation.region_id == user.region_id
+    )
+
+
+def organisations_for_site_editing(user: Any) -> QuerySet[Organisation]:
+    """The organisations whose sites the user may create or edit."""
+    from marketplace.models import Organisation
+
+    granted = _roles(user)
+    if roles.PLATFORM_ADMIN in granted:
+        return Organisation.objects.all()
+    allowed = Organisation.objects.none()
+    if is_organiser(user):
+        allowed = Organisation.objects.filter(region_id=user.region_id)
+    if roles.SUPERVISOR in granted and user.organisation_id:
+        allowed = allowed | Organisation.objects.filter(pk=user.organisation_id)
+    return allowed.distinct()
+
+
+class WorkSitePermissionTester(PagePermissionTester):
+    """Wagtail's page permissions, narrowed to the sites the user may edit."""
+
+    def __init__(self, user: Any, page: WorkSite) -> None:
+        super().__init__(user, page)
+        self._may_edit = can_edit_site(user, page)
+
+    def can_edit(self) -> bool:
+        return self._may_edit and super().can_edit()
+
+    def can_delete(self, ignore_bulk: bool = False) -> bool:
+        return self._may_edit and super().can_delete(ignore_bulk)
+
+    def can_publish(self) -> bool:
+        return self._may_edit and super().can_publish()
+
+    def can_unpublish(self) -> bool:
+        return self._may_edit and super().can_unpublish()
+
+    def can_submit_for_moderation(self) -> bool:
+        return self._may_edit and super().can_submit_for_moderation()
+
+    def can_lock(self) -> bool:
+        return self._may_edit and super().can_lock()
+
+    def can_move(self) -> bool:
+        return self._may_edit and super().can_move()
+
+    def can_copy(self) -> bool:
+        return self._may_edit and super().can_copy()

@@ -1,0 +1,153 @@
+"""Reads: QuerySets already narrowed to what the user may see."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from django.core.paginator import Page as PaginatorPage
+from django.core.paginator import Paginator
+from django.db.models import Case, IntegerField, Prefetch, QuerySet, When
+from django.http import QueryDict
+
+from marketplace import permissions, roles
+from marketplace.filters import SiteFilter
+from marketplace.models import Organisation, Term, User, WorkSite
+
+SITES_PER_PAGE = 20
+
+
+def _with_details(queryset: QuerySet[WorkSite]) -> QuerySet[WorkSite]:
+    """Everything a site card or page shows, in a fixed number of queries."""
+    terms = Term.objects.order_by("code")
+    return queryset.select_related(
+        "organisation", "municipality__region", "capacity"
+    ).prefetch_related(
+        Prefetch("services", queryset=terms),
+        Prefetch("forms", queryset=terms),
+        Prefetch("tags", queryset=terms),
+        Prefetch("accessibility", queryset=terms),
+        Prefetch("languages", queryset=terms),
+        "learning_units",
+    )
+
+
+def published_sites() -> QuerySet[WorkSite]:
+    return WorkSite.objects.live()
+
+
+@dataclass
+class Catalogue:
+    filterset: SiteFilter
+    page: PaginatorPage
+    query: str
+    total: int
+    querystring: str  # the current filters without the page number, for page links
+
+
+def site_catalogue(params: QueryDict) -> Catalogue:
+    """The public catalogue: free-text search, combinable filters, pagination.
+
+    Search runs first (Wagtail search; stems Finnish words on PostgreSQL) and yields
+    the matching ids in relevance order; the filters then narrow those ids. The
+    number of queries does not depend on the number of results.
+    """
+    query = (params.get("q") or "").strip()[:200]
+    base = published_sites()
+    ordering: list[Any] = ["title"]
+    if query:
+        ids = [hit.pk for hit in published_sites().search(query)]
+        base = base.filter(pk__in=ids)
+        if ids:
+            rank = Case(
+                *[When(pk=pk, then=pos) for pos, pk in enumerate(ids)],
+                output_field=IntegerField(),
+            )
+            ordering = [rank, "title"]
+    filterset = SiteFilter(params, queryset=base)
+    results = filterset.qs.distinct().order_by(*ordering)
+    paginator = Paginator(_with_details(results), SITES_PER_PAGE)
+    page = paginator.get_page(params.get("page"))
+    rest = params.copy()
+    rest.pop("page", None)
+    return Catalogue(
+        filterset=filterset,
+        page=page,
+        query=query,
+        total=paginator.count,
+        querystring=rest.urlencode(),
+    )
+
+
+def site_detail(site: WorkSite) -> WorkSite:
+    """The site with its related rows loaded (the page object itself may be a draft)."""
+    loaded = _with_details(WorkSite.objects.filter(pk=site.pk)).first()
+    return loaded or site
+
+
+def sites_for_supervisor(user: User) -> QuerySet[WorkSite]:
+    """The sites whose seats and pages this user keeps."""
+    if permissions.is_platform_admin(user):
+        sites = WorkSite.objects.all()
+    else:
+        sites = WorkSite.objects.filter(
+            organisation__in=permissions.organisations_for_site_editing(user)
+        )
+    return _with_details(sites).order_by("title")
+
+
+def organisations_for(user: User) -> QuerySet[Organisation]:
+    """Organisations the user may manage: their region's, or all for a platform admin."""
+    if permissions.is_platform_admin(user):
+        return Organisation.objects.select_related("region")
+    if permissions.is_organiser(user):
+        return Organisation.objects.filter(region_id=user.region_id).select_related(
+            "region"
+        )
+    return Organisation.objects.none()
+
+
+def users_for(user: User) -> QuerySet[User]:
+    """Users the organiser may manage: members of their region's organisations."""
+    users = User.objects.select_related("organisation").prefetch_related("groups")
+    if permissions.is_platform_admin(user):
+        return users.order_by("username")
+    if permissions.is_organiser(user):
+        return users.filter(
+            organisation__region_id=user.region_id, is_superuser=False
+        ).order_by("username")
+    return users.none()
+
+
+def role_of(user: User) -> str | None:
+    for role in roles.ALL:
+        if user.has_role(role):
+            return role
+    return None
+
+
+@dataclass
+class CatalogueFigures:
+    sites: int
+    sites_with_free_seats: int
+    free_seats: int
+    municipalities: int
+
+
+def catalogue_figures() -> CatalogueFigures:
+    """Headline figures for the front page, from published sites only."""
+    from django.db.models import Count, Q, Sum
+
+    sites = published_sites()
+    agg = sites.aggregate(
+        n=Count("pk"),
+        with_free=Count("pk", filter=Q(capacity__seats_free__gt=0)),
+        free=Sum("capacity__seats_free"),
+        municipalities=Count("municipality", distinct=True),
+    )
+    return CatalogueFigures(
+        sites=agg["n"] or 0,
+        sites_with_free_seats=agg["with_free"] or 0,
+        free_seats=agg["free"] or 0,
+        municipalities=agg["municipalities"] or 0,
+    )

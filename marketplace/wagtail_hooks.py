@@ -1,0 +1,30 @@
+"""Wagtail admin hooks: audit actions and each role's view of the page tree."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+
+from marketplace import permissions, roles
+from marketplace.models import WorkSite
+
+
+@hooks.register("register_log_actions")
+def register_log_actions(actions: Any) -> None:
+    actions.register_action("polku.seats_update", _("Update seats"), _("Seats updated"))
+
+
+@hooks.register("construct_explorer_page_queryset")
+def only_own_sites_for_supervisors(parent_page: Any, pages: Any, request: Any) -> Any:
+    """A supervisor sees only their own organisation's sites in the page explorer."""
+    user = request.user
+    if (
+        roles.SUPERVISOR in user.role_names
+        and not permissions.is_organiser(user)
+        and not permissions.is_platform_admin(user)
+    ):
+        others = WorkSite.objects.exclude(organisation_id=user.organisation_id)
+        pages = pages.exclude(pk__in=others.values("pk"))
+    return pages

@@ -1,0 +1,1 @@
+"""Ranking work-activity placements for a client (pure library, no Django)."""
