@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 from wagtail.models import PagePermissionTester
 
 from marketplace import roles
@@ -90,12 +90,12 @@ def organisations_for_site_editing(user: Any) -> QuerySet[Organisation]:
     granted = _roles(user)
     if roles.PLATFORM_ADMIN in granted:
         return Organisation.objects.all()
-    allowed = Organisation.objects.none()
+    allowed = Q(pk__in=[])
     if is_organiser(user):
-        allowed = Organisation.objects.filter(region_id=user.region_id)
+        allowed |= Q(region_id=user.region_id)
     if roles.SUPERVISOR in granted and user.organisation_id:
-        allowed = allowed | Organisation.objects.filter(pk=user.organisation_id)
-    return allowed.distinct()
+        allowed |= Q(pk=user.organisation_id)
+    return Organisation.objects.filter(allowed)
 
 
 class WorkSitePermissionTester(PagePermissionTester):

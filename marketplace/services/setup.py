@@ -8,7 +8,14 @@ from __future__ import annotations
 from django.contrib.auth.models import Group, Permission
 from django.db import transaction
 from django.utils.translation import gettext as _
-from wagtail.models import GroupPagePermission, Page, Site, Workflow, WorkflowPage
+from wagtail.models import (
+    GroupPagePermission,
+    Page,
+    Site,
+    Workflow,
+    WorkflowPage,
+    WorkflowTask,
+)
 
 from marketplace import roles
 from marketplace.models import Region, RegionApprovalTask, Term
@@ -123,8 +130,8 @@ def ensure_workflow(catalogue: Page, organisers: Group) -> Workflow:
         task = RegionApprovalTask.objects.create(name="Organiser approval")
         task.groups.set([organisers])
     workflow, _created = Workflow.objects.get_or_create(name="Site publication")
-    if not workflow.workflow_tasks.exists():
-        workflow.workflow_tasks.create(task=task, sort_order=0)
+    if not WorkflowTask.objects.filter(workflow=workflow).exists():
+        WorkflowTask.objects.create(workflow=workflow, task=task, sort_order=0)
     WorkflowPage.objects.update_or_create(
         page=catalogue, defaults={"workflow": workflow}
     )
