@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from django.core.exceptions import ValidationError
+from django.forms import CheckboxSelectMultiple
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils import translation
@@ -124,9 +125,9 @@ class WorkSite(Page):
         ),
         MultiFieldPanel(
             [
-                FieldPanel("services"),
-                FieldPanel("forms"),
-                FieldPanel("tags"),
+                FieldPanel("services", widget=CheckboxSelectMultiple),
+                FieldPanel("forms", widget=CheckboxSelectMultiple),
+                FieldPanel("tags", widget=CheckboxSelectMultiple),
                 FieldRowPanel([FieldPanel("days_min"), FieldPanel("days_max")]),
                 FieldRowPanel([FieldPanel("hours_min"), FieldPanel("hours_max")]),
                 FieldPanel("support_level"),
@@ -135,7 +136,10 @@ class WorkSite(Page):
             heading=_("Activity"),
         ),
         MultiFieldPanel(
-            [FieldPanel("accessibility"), FieldPanel("languages")],
+            [
+                FieldPanel("accessibility", widget=CheckboxSelectMultiple),
+                FieldPanel("languages", widget=CheckboxSelectMultiple),
+            ],
             heading=_("Accessibility and languages"),
         ),
         InlinePanel(
