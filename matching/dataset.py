@@ -155,7 +155,9 @@ def business_id_is_valid(value: str) -> bool:
     """
     if len(value) != 9 or value[7] != "-" or not (value[:7] + value[8]).isdigit():
         return False
-    total = sum(int(d) * w for d, w in zip(value[:7], (7, 9, 10, 5, 8, 4, 2), strict=True))
+    total = sum(
+        int(d) * w for d, w in zip(value[:7], (7, 9, 10, 5, 8, 4, 2), strict=True)
+    )
     remainder = total % 11
     if remainder == 1:
         return False

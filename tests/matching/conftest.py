@@ -1,0 +1,31 @@
+"""Fixtures for the matcher's tests: pure Python, no database."""
+
+from __future__ import annotations
+
+import pytest
+
+from matching.catalogue import Catalogue
+from matching.ranking import Ranker
+from matching.synthetic import World, make_world
+from matching.training import TrainedModel, fit
+
+
+@pytest.fixture(scope="session")
+def world() -> World:
+    """A small synthetic region with three years of biased history."""
+    return make_world(n_clients=1200, n_sites=80, n_jobs=30, seed=5)
+
+
+@pytest.fixture(scope="session")
+def world_catalogue(world: World) -> Catalogue:
+    return Catalogue.from_dataset(world.dataset)
+
+
+@pytest.fixture(scope="session")
+def trained(world: World, world_catalogue: Catalogue) -> TrainedModel:
+    return fit(world.dataset, world_catalogue)
+
+
+@pytest.fixture(scope="session")
+def ranker(trained: TrainedModel, world_catalogue: Catalogue) -> Ranker:
+    return Ranker(trained, world_catalogue)
