@@ -128,3 +128,10 @@ class WorkSitePermissionTester(PagePermissionTester):
 
     def can_copy(self) -> bool:
         return self._may_edit and super().can_copy()
+
+
+def can_manage_client(user: Any, client: Any) -> bool:
+    """A client's own worker (social instructor) manages the client and placements."""
+    if is_platform_admin(user):
+        return True
+    return roles.INSTRUCTOR in _roles(user) and client.instructor_id == user.pk

@@ -1,13 +1,22 @@
 """Polku's domain models, one module per concern."""
 
+from .access import AccessLogEntry
+from .clients import Client, SelfAssessment
 from .geo import Municipality, Region
 from .organisations import Organisation
+from .placements import Placement, PlacementEvent, PlacementPeriod
 from .sites import LearningUnit, SiteCapacity, WorkSite
 from .terms import Term
 from .users import User
 from .workflow import RegionApprovalTask
 
 __all__ = [
+    "AccessLogEntry",
+    "Client",
+    "Placement",
+    "PlacementEvent",
+    "PlacementPeriod",
+    "SelfAssessment",
     "LearningUnit",
     "Municipality",
     "Organisation",

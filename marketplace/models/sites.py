@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from django.core.exceptions import ValidationError
-from django.forms import CheckboxSelectMultiple
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.forms import CheckboxSelectMultiple
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField

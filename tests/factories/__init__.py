@@ -132,3 +132,26 @@ def make_user(
     )
     user.groups.add(Group.objects.get(name=role))
     return user
+
+
+def make_client(
+    *,
+    instructor: User | None = None,
+    municipality: Municipality | None = None,
+    service: str = "rehabilitative",
+    name: str = "Testi Asiakas",
+    **fields: object,
+):  # type: ignore[no-untyped-def]
+    from marketplace.models import Client
+
+    return Client.objects.create(
+        name=name,
+        instructor=instructor,
+        municipality=municipality or MunicipalityFactory(),
+        service=service,
+        goals=fields.pop("goals", ["work_trial", "life_management"]),
+        days_per_week=fields.pop("days_per_week", 3),
+        hours_per_day=fields.pop("hours_per_day", 5),
+        max_travel_km=fields.pop("max_travel_km", 20),
+        **fields,
+    )

@@ -170,3 +170,13 @@ def test_listing_runs_a_constant_number_of_queries(
     # then the page runs exactly as many queries for 20 results as for 2
     with django_assert_num_queries(len(two.captured_queries)):
         assert len(titles(client.get(URL, PARAMS))) == 20
+
+
+@pytest.mark.skipif(
+    connection.vendor != "postgresql",
+    reason="Finnish stemming needs PostgreSQL full-text search (CI runs on PostgreSQL)",
+)
+@pytest.mark.parametrize("words", ["leivonta", "asiakaspalvelu", "kahvilaan"])
+def test_postgresql_search_finds_inflected_finnish_words(client, world, words):
+    # "Asiakaspalvelua ja leivontaa kahvilassa." is found by other forms of its words
+    assert "Kahvila Kulma" in titles(client.get(URL, {"q": words}))

@@ -1,0 +1,165 @@
+"""The placement path of a client at a work-activity site, and its periods.
+
+suggested → visit booked → agreed → active → (extended) → ended with an exit reason;
+or active → held (the client left for a work trial, coaching or pay-subsidised work,
+and the seat is kept for a chosen number of weeks) → active again ("stepless return")
+or, when the hold runs out, ended. Transitions are made only by
+``marketplace.services.placements``; each one writes a :class:`PlacementEvent`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from matching import vocabulary as V
+
+EXIT_REASON_LABELS = {
+    "did_not_start": _("Did not start the granted service"),
+    "refused": _("Refused"),
+    "rehabilitation": _("Rehabilitation"),
+    "death": _("Death"),
+    "other": _("Other reason"),
+    "moved_within_region": _("Moved within the region"),
+    "moved_away": _("Moved out of the region"),
+    "pension": _("Pension decision, no need"),
+    "family_reasons": _("Family reasons"),
+    "illness": _("Illness or injury"),
+    "non_commitment": _("Non-commitment"),
+    "ended_job_seeker": _("Agreement ended, continues as a job seeker"),
+    "health_investigation": _("Health investigation"),
+    "studies": _("Studies"),
+    "work_trial": _("Work trial"),
+    "open_labour_market": _("Open labour market"),
+    "apprenticeship": _("Apprenticeship"),
+    "pay_subsidy": _("Pay-subsidised work"),
+    "entrepreneurship": _("Entrepreneurship"),
+}
+assert set(EXIT_REASON_LABELS) == set(V.EXIT_REASONS)
+EXIT_REASON_CHOICES = [(code, EXIT_REASON_LABELS[code]) for code in V.EXIT_REASONS]
+#: Moves after which the seat may be held for a stepless return.
+HOLDABLE_EXITS = ("work_trial", "pay_subsidy", "open_labour_market", "apprenticeship")
+
+
+class Placement(models.Model):
+    class Status(models.TextChoices):
+        SUGGESTED = "suggested", _("Suggested")
+        VISIT_BOOKED = "visit_booked", _("Introductory visit booked")
+        AGREED = "agreed", _("Agreed")
+        ACTIVE = "active", _("Active")
+        HELD = "held", _("Seat held for a return")
+        ENDED = "ended", _("Ended")
+        CANCELLED = "cancelled", _("Not started")
+
+    OPEN = (
+        Status.SUGGESTED,
+        Status.VISIT_BOOKED,
+        Status.AGREED,
+        Status.ACTIVE,
+        Status.HELD,
+    )
+    HOLDS_SEAT = (Status.AGREED, Status.ACTIVE, Status.HELD)
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    external_id = models.CharField(max_length=64, unique=True, null=True, blank=True)
+    client = models.ForeignKey(
+        "marketplace.Client", on_delete=models.CASCADE, related_name="placements"
+    )
+    site = models.ForeignKey(
+        "marketplace.WorkSite", on_delete=models.PROTECT, related_name="placements"
+    )
+    status = models.CharField(
+        _("status"), max_length=20, choices=Status, default=Status.SUGGESTED
+    )
+    visit_at = models.DateTimeField(_("introductory visit"), null=True, blank=True)
+    start_date = models.DateField(_("start date"), null=True, blank=True)
+    days_per_week = models.PositiveSmallIntegerField(
+        _("days per week"), null=True, blank=True
+    )
+    hours_per_day = models.PositiveSmallIntegerField(
+        _("hours per day"), null=True, blank=True
+    )
+    tasks = models.TextField(_("tasks agreed"), blank=True)
+    planned_end = models.DateField(_("current period ends"), null=True, blank=True)
+    held_until = models.DateField(_("seat held until"), null=True, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name = _("placement")
+        verbose_name_plural = _("placements")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["client", "site"],
+                condition=models.Q(
+                    status__in=["suggested", "visit_booked", "agreed", "active", "held"]
+                ),
+                name="one_open_placement_per_client_and_site",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.client} @ {self.site}"
+
+    def review_due(self, today: dt.date) -> bool:
+        """The 3-month review is due two weeks before the current period ends."""
+        return (
+            self.status == self.Status.ACTIVE
+            and self.planned_end is not None
+            and today >= self.planned_end - dt.timedelta(days=14)
+        )
+
+
+class PlacementPeriod(models.Model):
+    """One agreed period at the site; a held return starts a new one."""
+
+    placement = models.ForeignKey(
+        Placement, on_delete=models.CASCADE, related_name="periods"
+    )
+    start = models.DateField(_("start"))
+    end = models.DateField(_("end"), null=True, blank=True)
+    exit_reason = models.CharField(
+        _("exit reason"), max_length=30, choices=EXIT_REASON_CHOICES, blank=True
+    )
+
+    class Meta:
+        ordering = ["start"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(end__isnull=True)
+                | models.Q(end__gte=models.F("start")),
+                name="period_ends_after_start",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.start}–{self.end or ''}"
+
+    @property
+    def is_positive(self) -> bool:
+        return self.exit_reason in V.POSITIVE_EXITS
+
+
+class PlacementEvent(models.Model):
+    """Who moved the placement to which state, and when (append-only)."""
+
+    placement = models.ForeignKey(
+        Placement, on_delete=models.CASCADE, related_name="events"
+    )
+    from_status = models.CharField(max_length=20, blank=True)
+    to_status = models.CharField(max_length=20)
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True
+    )
+    at = models.DateTimeField(auto_now_add=True)
+    detail = models.JSONField(default=dict, blank=True)
+
+    class Meta:
+        ordering = ["at", "pk"]
+
+    def __str__(self) -> str:
+        return f"{self.from_status} → {self.to_status}"
