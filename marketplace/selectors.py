@@ -151,3 +151,29 @@ def catalogue_figures() -> CatalogueFigures:
         free_seats=agg["free"] or 0,
         municipalities=agg["municipalities"] or 0,
     )
+
+
+def clients_for(user: User) -> QuerySet:
+    """An instructor's own caseload (a platform admin sees every client)."""
+    from marketplace.models import Client
+
+    clients = Client.objects.select_related("municipality").prefetch_related(
+        "placements__site"
+    )
+    if permissions.is_platform_admin(user):
+        return clients
+    if user.has_role(roles.INSTRUCTOR):
+        return clients.filter(instructor=user)
+    return clients.none()
+
+
+def client_visible_with_purpose(user: User) -> QuerySet:
+    """Clients outside the caseload that an instructor may open by giving a purpose:
+    the clients of the other instructors of the same organisation."""
+    from marketplace.models import Client
+
+    if not user.has_role(roles.INSTRUCTOR) or not user.organisation_id:
+        return Client.objects.none()
+    return Client.objects.filter(
+        instructor__organisation_id=user.organisation_id
+    ).exclude(instructor=user)

@@ -13,3 +13,33 @@ urlpatterns = [
     path("kayttajat/uusi/", views.user_edit, name="user_create"),
     path("kayttajat/<int:pk>/", views.user_edit, name="user_edit"),
 ]
+
+from marketplace import views_clients  # noqa: E402
+
+urlpatterns += [
+    path("asiakkaat/", views_clients.client_list, name="client_list"),
+    path("asiakkaat/uusi/", views_clients.client_edit, name="client_create"),
+    path("asiakkaat/<uuid:pk>/", views_clients.client_detail, name="client_detail"),
+    path(
+        "asiakkaat/<uuid:pk>/peruste/",
+        views_clients.client_purpose,
+        name="client_purpose",
+    ),
+    path("asiakkaat/<uuid:pk>/muokkaa/", views_clients.client_edit, name="client_edit"),
+    path(
+        "asiakkaat/<uuid:pk>/itsearvio/",
+        views_clients.assessment_create,
+        name="assessment_create",
+    ),
+    path(
+        "asiakkaat/<uuid:pk>/ehdota/",
+        views_clients.placement_suggest,
+        name="placement_suggest",
+    ),
+    path(
+        "sijoitukset/<uuid:pk>/<slug:action>/",
+        views_clients.placement_action,
+        name="placement_action",
+    ),
+    path("minun/", views_clients.my_page, name="my_page"),
+]

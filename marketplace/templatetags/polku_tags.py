@@ -31,3 +31,39 @@ def role_label(group_name: str) -> str:
     from marketplace import roles
 
     return str(roles.LABELS.get(group_name, group_name))
+
+
+@register.filter
+def review_due(placement, today):  # type: ignore[no-untyped-def]
+    return placement.review_due(today)
+
+
+@register.filter
+def placement_status(code: str) -> str:
+    from marketplace.models import Placement
+
+    return str(dict(Placement.Status.choices).get(code, code))
+
+
+@register.filter
+def assessment_area(area: str) -> str:
+    from marketplace.models import SelfAssessment
+
+    return str(SelfAssessment._meta.get_field(area).verbose_name)
+
+
+_NEXT_ACTIONS = {
+    "suggested": ("visit", "cancel"),
+    "visit_booked": ("agree", "visit", "cancel"),
+    "agreed": ("activate", "end"),
+    "active": ("extend", "hold", "end"),
+    "held": ("return", "end"),
+}
+
+
+@register.filter
+def placement_actions(placement):  # type: ignore[no-untyped-def]
+    """The steps the placement can take next, with their labels."""
+    from marketplace.views_clients import ACTIONS
+
+    return [(a, ACTIONS[a][2]) for a in _NEXT_ACTIONS.get(placement.status, ())]
