@@ -135,3 +135,14 @@ def can_manage_client(user: Any, client: Any) -> bool:
     if is_platform_admin(user):
         return True
     return roles.INSTRUCTOR in _roles(user) and client.instructor_id == user.pk
+
+
+def can_keep_attendance(user: Any, site: WorkSite) -> bool:
+    """Realised days are marked by the supervisors of the site's own organisation."""
+    if is_platform_admin(user):
+        return True
+    return (
+        roles.SUPERVISOR in _roles(user)
+        and user.organisation_id is not None
+        and site.organisation_id == user.organisation_id
+    )

@@ -43,3 +43,23 @@ urlpatterns += [
     ),
     path("minun/", views_clients.my_page, name="my_page"),
 ]
+
+from marketplace import views_attendance  # noqa: E402
+
+urlpatterns += [
+    path(
+        "paikat/<int:pk>/lasnaolo/",
+        views_attendance.site_attendance,
+        name="site_attendance",
+    ),
+    path(
+        "paikat/<int:pk>/lasnaolo.csv",
+        views_attendance.site_attendance_csv,
+        name="site_attendance_csv",
+    ),
+    path(
+        "asiakkaat/<uuid:pk>/lasnaolo.csv",
+        views_attendance.client_attendance_csv,
+        name="client_attendance_csv",
+    ),
+]

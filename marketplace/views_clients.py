@@ -30,6 +30,7 @@ from marketplace.forms_clients import (
 from marketplace.models import AccessLogEntry, Client, Placement, SelfAssessment
 from marketplace.services import placements as psvc
 from marketplace.services.access import access_record, access_record_list
+from marketplace.services.attendance import money_for_month
 from marketplace.services.clients import assessment_add, client_save
 
 PURPOSE_SESSION_KEY = "polku_client_purposes"
@@ -294,6 +295,7 @@ def my_page(request: HttpRequest) -> HttpResponse:
             "current": current,
             "past": past,
             "today": today,
+            "month_money": [money_for_month(p, today) for p in current if p.start_date],
             "views": client.access_log.select_related("actor").exclude(action="list")[
                 :50
             ],

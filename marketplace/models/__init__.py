@@ -1,6 +1,7 @@
 """Polku's domain models, one module per concern."""
 
 from .access import AccessLogEntry
+from .attendance import AttendanceDay
 from .clients import Client, SelfAssessment
 from .geo import Municipality, Region
 from .organisations import Organisation
@@ -12,6 +13,7 @@ from .workflow import RegionApprovalTask
 
 __all__ = [
     "AccessLogEntry",
+    "AttendanceDay",
     "Client",
     "Placement",
     "PlacementEvent",

@@ -101,6 +101,16 @@ class WorkSite(Page):
         blank=True,
         help_text=_("Leave empty when seats are free by agreement."),
     )
+    work_share_cents_per_day = models.PositiveIntegerField(
+        _("work-share money per day (cents)"),
+        null=True,
+        blank=True,
+        validators=[MaxValueValidator(1200)],
+        help_text=_(
+            "Paid to disability work activity clients per realised day, "
+            "for example 300 or 600; at most 12 € (1200)."
+        ),
+    )
     contact_name = models.CharField(
         _("contact person or title"), max_length=120, blank=True
     )
@@ -132,6 +142,7 @@ class WorkSite(Page):
                 FieldRowPanel([FieldPanel("hours_min"), FieldPanel("hours_max")]),
                 FieldPanel("support_level"),
                 FieldPanel("voucher_price_cents"),
+                FieldPanel("work_share_cents_per_day"),
             ],
             heading=_("Activity"),
         ),
