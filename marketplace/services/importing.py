@@ -18,15 +18,20 @@ from django.utils.text import slugify
 from wagtail.search.index import insert_or_update_object
 
 from marketplace.models import (
+    Client,
     LearningUnit,
     Municipality,
     Organisation,
+    Placement,
+    PlacementPeriod,
     Region,
+    SelfAssessment,
     SiteCapacity,
     Term,
     WorkSite,
 )
 from marketplace.regions import region_for_municipality
+from marketplace.services.placements import add_months
 from marketplace.services.setup import polku_setup
 from matching import dataset as ds
 
@@ -41,7 +46,13 @@ class ImportSummary:
 
     def lines(self) -> list[str]:
         out = []
-        for section in ("municipalities", "organisations", "sites"):
+        for section in (
+            "municipalities",
+            "organisations",
+            "sites",
+            "clients",
+            "placements",
+        ):
             out.append(
                 f"{section}: {self.created[section]} created, {self.updated[section]} updated"
             )
@@ -154,6 +165,88 @@ class _Import:
             self.count("sites", created)
             self.progress("sites", i, total)
 
+    def clients_(self) -> None:
+        existing = {
+            c.external_id: c for c in Client.objects.filter(external_id__isnull=False)
+        }
+        total = len(self.data.clients)
+        self.clients: dict[str, Client] = {}
+        for i, c in enumerate(self.data.clients, 1):
+            client = existing.get(c.id) or Client(
+                external_id=c.id, name=f"Asiakas {c.id}"
+            )
+            created = client._state.adding
+            client.municipality = self.municipalities[c.municipality]
+            client.service = c.service
+            client.goals = list(c.goals)
+            client.wishes = c.wishes
+            client.days_per_week, client.hours_per_day = (
+                c.days_per_week,
+                c.hours_per_day,
+            )
+            client.max_travel_km = round(c.max_travel_km)
+            client.remote_ok = c.remote_ok
+            try:
+                client.full_clean(exclude=["instructor", "user"])
+            except ValidationError as exc:
+                for name, messages in exc.message_dict.items():
+                    self.errors += [f"clients[{i - 1}].{name}: {m}" for m in messages]
+                continue
+            client.save()
+            client.interests.set([self.term("tag", t) for t in c.interests])
+            client.accessibility_needs.set(
+                [self.term("accessibility", a) for a in c.accessibility_needs]
+            )
+            client.languages.set([self.term("language", lang) for lang in c.languages])
+            client.assessments.all().delete()
+            SelfAssessment.objects.bulk_create(
+                [
+                    SelfAssessment(
+                        client=client,
+                        date=a.date,
+                        consent=True,
+                        **{area: getattr(a, area) for area in SelfAssessment.AREAS},
+                    )
+                    for a in c.self_assessment
+                ]
+            )
+            self.clients[c.id] = client
+            self.count("clients", created)
+            self.progress("clients", i, total)
+
+    def placements_(self) -> None:
+        """Placement history at sites; the sites' seat counts are the data set's own."""
+        sites = {
+            s.external_id: s for s in WorkSite.objects.filter(external_id__isnull=False)
+        }
+        existing = {
+            p.external_id: p
+            for p in Placement.objects.filter(external_id__isnull=False)
+        }
+        rows = [p for p in self.data.placements if p.site is not None]
+        for i, p in enumerate(rows, 1):
+            if p.client not in self.clients:
+                continue  # the client's own error is already reported
+            placement = existing.get(p.id) or Placement(external_id=p.id)
+            created = placement._state.adding
+            placement.client = self.clients[p.client]
+            placement.site = sites[p.site]
+            placement.start_date = p.start
+            placement.status = (
+                Placement.Status.ENDED if p.end else Placement.Status.ACTIVE
+            )
+            placement.planned_end = None if p.end else add_months(p.start, 3)
+            placement.save()
+            placement.periods.all().delete()
+            PlacementPeriod.objects.create(
+                placement=placement,
+                start=p.start,
+                end=p.end,
+                exit_reason=p.exit_reason or "",
+            )
+            self.count("placements", created)
+            self.progress("placements", i, len(rows))
+
     def _fill_site(self, site: WorkSite, s: ds.Site) -> None:
         site.title = s.name
         site.organisation = self.organisations[s.organisation]
@@ -197,11 +290,12 @@ def dataset_import(
         run.municipalities_()
         run.organisations_()
         run.sites_(catalogue)
+        run.clients_()
+        run.placements_()
         if run.errors:
             raise ds.DatasetError(run.errors)
     run.summary.not_imported = {
         "jobs": len(data.jobs),
-        "clients": len(data.clients),
-        "placements": len(data.placements),
+        "placements at jobs": sum(1 for p in data.placements if p.job is not None),
     }
     return run.summary

@@ -158,3 +158,52 @@ def test_the_committed_demo_data_set_imports(polku):
     # the three demo regions are all there
     regions = set(sites.values_list("municipality__region__slug", flat=True))
     assert regions == {"paijat-hame", "keski-uusimaa", "pohjois-pohjanmaa"}
+
+
+WITH_HISTORY = {
+    **DATA,
+    "clients": [
+        {"id": "c1", "municipality": "398", "service": "rehabilitative",
+         "goals": ["studies", "life_management"], "interests": ["woodwork"],
+         "wishes": "Haluan oppia puutöitä.", "days_per_week": 3, "hours_per_day": 4,
+         "max_travel_km": 25, "remote_ok": True, "accessibility_needs": ["step_free"],
+         "languages": ["fi"],
+         "self_assessment": [{"date": "2025-09-01", "work_ability": 5, "physical": 6,
+                              "mental": 4, "social": 5, "skills": 6, "daily_life": 5}]},
+    ],
+    "placements": [
+        {"id": "p1", "client": "c1", "site": "s1", "job": None, "start": "2025-01-07",
+         "end": "2025-06-30", "exit_reason": "work_trial"},
+        {"id": "p2", "client": "c1", "site": "s1", "job": None, "start": "2025-09-01",
+         "end": None, "exit_reason": None},
+    ],
+}  # fmt: skip
+
+
+def test_clients_and_placement_history_are_imported_once(tmp_path, polku):
+    from marketplace.models import Client, Placement
+
+    path = write(tmp_path, WITH_HISTORY)
+    call_command("import_dataset", path)
+    call_command("import_dataset", path)
+    client = Client.objects.get(external_id="c1")
+    assert client.goals == ["studies", "life_management"]
+    assert [t.code for t in client.interests.all()] == ["woodwork"]
+    assert client.assessments.get().mental == 4
+    assert Placement.objects.count() == 2
+    ended = Placement.objects.get(external_id="p1")
+    assert ended.status == "ended" and ended.periods.get().exit_reason == "work_trial"
+    assert Placement.objects.get(external_id="p2").status == "active"
+    # the imported history does not change the data set's own seat numbers
+    assert WorkSite.objects.get(external_id="s1").capacity.seats_free == 3
+
+
+def test_a_rehabilitative_client_of_five_days_is_refused_by_name(
+    tmp_path, polku, capsys
+):
+    data = copy.deepcopy(WITH_HISTORY)
+    data["clients"][0]["days_per_week"] = 5
+    with pytest.raises(CommandError):
+        call_command("import_dataset", write(tmp_path, data))
+    assert "clients[0].days_per_week: " in capsys.readouterr().err
+    assert not WorkSite.objects.exists()
