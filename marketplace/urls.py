@@ -63,3 +63,5 @@ urlpatterns += [
         name="client_attendance_csv",
     ),
 ]
+
+urlpatterns += [path("lokit/", views_clients.access_log_search, name="access_log")]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 from django.contrib import messages
@@ -299,5 +300,35 @@ def my_page(request: HttpRequest) -> HttpResponse:
             "views": client.access_log.select_related("actor").exclude(action="list")[
                 :50
             ],
+        },
+    )
+
+
+@login_required
+def access_log_search(request: HttpRequest) -> HttpResponse:
+    """The organiser searches the access log of their region's clients."""
+    if not permissions.can_manage_organisations(request.user):
+        raise PermissionDenied
+    entries = AccessLogEntry.objects.select_related("actor", "client")
+    if not permissions.is_platform_admin(request.user):
+        entries = entries.filter(client__municipality__region_id=request.user.region_id)
+    who = (request.GET.get("kayttaja") or "").strip()
+    whom = (request.GET.get("asiakas") or "").strip()
+    if who:
+        entries = entries.filter(actor__username__icontains=who)
+    if whom:
+        entries = entries.filter(client__name__icontains=whom)
+    for key, lookup in (("alku", "at__date__gte"), ("loppu", "at__date__lte")):
+        try:
+            day = dt.date.fromisoformat(request.GET.get(key) or "")
+        except ValueError:
+            continue
+        entries = entries.filter(**{lookup: day})
+    return render(
+        request,
+        "marketplace/clients/access_log.html",
+        {
+            "entries": entries[:200],
+            "query": request.GET,
         },
     )

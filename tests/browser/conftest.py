@@ -142,13 +142,60 @@ def axe() -> Any:
     return _axe_violations
 
 
-def describe_violations(violations: list[dict[str, Any]]) -> str:
-    """One line per rule and per failing node: what to fix and where."""
-    lines = [f"{len(violations)} axe-core violation(s):"]
-    for v in violations:
-        lines.append(f"- {v['id']} ({v['impact']}): {v['help']} <{v['helpUrl']}>")
-        for node in v["nodes"]:
-            lines.append(f"    at {node['target']}: {node['html'][:200]}")
-            summary = " ".join((node["summary"] or "").split())
-            lines.append(f"      {summary[:400]}")
-    return "\n".join(lines)
+@pytest.fixture
+def world(polku: Any) -> dict[str, Any]:
+    """Three published sites in two towns and a draft, as in the catalogue tests."""
+    from tests.factories import (
+        MunicipalityFactory,
+        OrganisationFactory,
+        RegionFactory,
+        make_site,
+    )
+
+    north = RegionFactory(slug="north", name_fi="Pohjoinen")
+    south = RegionFactory(slug="south", name_fi="Etelä")
+    oulu = MunicipalityFactory(
+        code="564", name="Oulu", region=north, lat=65.01, lon=25.47
+    )
+    lahti = MunicipalityFactory(
+        code="398", name="Lahti", region=south, lat=60.98, lon=25.66
+    )
+    ngo = OrganisationFactory(name="Kierrätys ry", region=south)
+    return {
+        "ngo": ngo,
+        "hoyla": make_site(
+            title="Puupaja Höylä",
+            organisation=ngo,
+            municipality=lahti,
+            tags=("woodwork",),
+            seats=(10, 3),
+            voucher_price_cents=4500,
+            accessibility=("step_free", "quiet_space"),
+            learning_units=("Puusepän työt",),
+            address="Teollisuuskatu 5",
+            postal_code="15100",
+            contact_name="Paula Pajamestari",
+            contact_phone="040 123 4567",
+            contact_email="paja@kierratys.example",
+        ),
+        "kulma": make_site(
+            title="Kahvila Kulma",
+            organisation=ngo,
+            municipality=lahti,
+            tags=("cafe", "kitchen"),
+            seats=(6, 0),
+            description="Asiakaspalvelua ja leivontaa kahvilassa.",
+        ),
+        "bitti": make_site(
+            title="Etätyöpaja Bitti",
+            municipality=oulu,
+            services=("disability",),
+            tags=("digital_media",),
+            forms=("remote",),
+            seats=(8, 8),
+            languages=("fi", "sv"),
+        ),
+        "draft": make_site(
+            title="Luonnos (ei julkaistu)", municipality=oulu, live=False
+        ),
+    }

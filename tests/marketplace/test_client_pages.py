@@ -24,7 +24,12 @@ def team(polku):  # type: ignore[no-untyped-def]
     stranger = make_user(roles.INSTRUCTOR, organisation=other_org, username="vieras")
     site = make_site(organisation=OrganisationFactory(region=org.region), seats=(5, 2))
     client_user = make_user(roles.CLIENT, username="asiakas1")
-    mine = make_client(instructor=me, name="Aino Oma", user=client_user)
+    mine = make_client(
+        instructor=me,
+        name="Aino Oma",
+        user=client_user,
+        municipality=MunicipalityFactory(region=org.region),
+    )
     theirs = make_client(instructor=colleague, name="Bertta Kollegan")
     return locals()
 
@@ -176,3 +181,24 @@ def test_client_sees_own_page_and_who_viewed(client, team):
     views = list(response.context["views"])
     assert [v.actor for v in views] == [team["me"]]
     assert client.get(f"/oma/asiakkaat/{team['mine'].pk}/").status_code == 403
+
+
+def test_organiser_searches_the_access_log_of_own_region_only(client, team):
+    login(client, team["me"])
+    client.get(f"/oma/asiakkaat/{team['mine'].pk}/")
+    organiser = make_user(roles.ORGANISER, organisation=team["org"])
+    far = make_user(roles.ORGANISER, organisation=team["other_org"])
+    client.logout()
+    login(client, organiser)
+    response = client.get("/oma/lokit/", {"kayttaja": "minä"})
+    assert [e.client for e in response.context["entries"]] == [team["mine"]]
+    assert (
+        client.get("/oma/lokit/", {"kayttaja": "nobody"}).context["entries"].count()
+        == 0
+    )
+    client.logout()
+    login(client, far)
+    assert len(client.get("/oma/lokit/").context["entries"]) == 0
+    client.logout()
+    login(client, team["me"])
+    assert client.get("/oma/lokit/").status_code == 403
