@@ -8,6 +8,7 @@ from marketplace import roles
 from marketplace.models import AccessLogEntry, Client, Placement
 from tests.factories import (
     PASSWORD,
+    MunicipalityFactory,
     OrganisationFactory,
     make_client,
     make_site,
