@@ -116,6 +116,7 @@ class Client:
     accessibility_needs: tuple[str, ...]
     languages: tuple[str, ...]
     self_assessment: tuple[SelfAssessment, ...]
+    name: str = ""
 
 
 @dataclass(frozen=True)
@@ -340,6 +341,7 @@ _CLIENT_FIELDS = {
     "id", "municipality", "service", "goals", "interests", "wishes", "days_per_week",
     "hours_per_day", "max_travel_km", "remote_ok", "accessibility_needs", "languages",
     "self_assessment",
+    "name",  # optional extension: the name the client wants to be called
 }  # fmt: skip
 _TOP_FIELDS = {
     "format", "as_of", "municipalities", "organisations", "sites", "jobs", "clients",
@@ -484,6 +486,7 @@ def _read_client(r: _Record, ctx: _Context) -> Client:
         accessibility_needs=r.choices("accessibility_needs", V.ACCESSIBILITY),
         languages=r.choices("languages", V.ISO_639_1),
         self_assessment=assessments,
+        name=r.str("name", required=False),
     )
 
 
