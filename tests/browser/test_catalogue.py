@@ -67,7 +67,7 @@ def test_a_site_page_opened_from_the_list_shows_its_details(page, world, shot):
     # when the user clicks a result
     with page.expect_navigation():
         page.locator(".results").get_by_role("link", name="Puupaja Höylä").click()
-    assert unquote(urlparse(page.url).path) == world["hoyla"].url
+    assert unquote(urlparse(page.url).path) == unquote(world["hoyla"].url)
     shot(page, "site-page")
     # then the site's own page shows its name, organisation, seats, price and contact
     assert page.locator("h1").all_inner_texts() == ["Puupaja Höylä"]
