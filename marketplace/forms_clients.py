@@ -170,3 +170,24 @@ class PurposeForm(forms.Form):
             ("client_request", _("The client asked me to")),
         ],
     )
+
+
+class OwnWishesForm(forms.ModelForm):
+    """What a client may change about themself: their wishes and what interests them."""
+
+    interests = TermMultipleChoiceField(
+        label=_("What interests you or what you can do"),
+        queryset=Term.objects.filter(vocabulary="tag"),
+        required=False,
+    )
+
+    class Meta:
+        model = Client
+        fields = ["wishes", "interests"]
+        labels = {"wishes": _("Your wishes, in your own words")}
+        help_texts = {
+            "wishes": _(
+                "For example what you would like to do, when, and what is hard."
+            )
+        }
+        widgets = {"wishes": forms.Textarea(attrs={"rows": 5, "maxlength": 2000})}

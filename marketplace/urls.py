@@ -42,6 +42,7 @@ urlpatterns += [
         name="placement_action",
     ),
     path("minun/", views_clients.my_page, name="my_page"),
+    path("minun/toiveet/", views_clients.my_wishes, name="my_wishes"),
 ]
 
 from marketplace import views_attendance  # noqa: E402

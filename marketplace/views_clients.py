@@ -22,6 +22,7 @@ from marketplace.forms_clients import (
     EndForm,
     ExtendForm,
     HoldForm,
+    OwnWishesForm,
     PurposeForm,
     ReturnForm,
     SelfAssessmentForm,
@@ -32,7 +33,7 @@ from marketplace.models import AccessLogEntry, Client, Placement, SelfAssessment
 from marketplace.services import placements as psvc
 from marketplace.services.access import access_record, access_record_list
 from marketplace.services.attendance import money_for_month
-from marketplace.services.clients import assessment_add, client_save
+from marketplace.services.clients import assessment_add, client_save, own_wishes_save
 
 PURPOSE_SESSION_KEY = "polku_client_purposes"
 
@@ -302,6 +303,24 @@ def my_page(request: HttpRequest) -> HttpResponse:
             ],
         },
     )
+
+
+@login_required
+def my_wishes(request: HttpRequest) -> HttpResponse:
+    """The client changes their own wishes and interests."""
+    client = getattr(request.user, "client_record", None)
+    if client is None:
+        raise PermissionDenied
+    form = OwnWishesForm(request.POST or None, instance=client)
+    if request.method == "POST" and form.is_valid():
+        own_wishes_save(
+            actor=request.user,
+            wishes=form.cleaned_data["wishes"],
+            interests=form.cleaned_data["interests"],
+        )
+        messages.success(request, _("Thank you. Your wishes are saved."))
+        return redirect("my_page")
+    return render(request, "marketplace/clients/my_wishes.html", {"form": form})
 
 
 @login_required

@@ -66,3 +66,15 @@ def assessment_add(
     assessment.save()
     access_record(actor=actor, client=client, action=AccessLogEntry.Action.EDIT)
     return assessment
+
+
+def own_wishes_save(*, actor: User, wishes: str, interests: Any) -> Client:
+    """A client changes their own wishes and interests (and nothing else)."""
+    client = getattr(actor, "client_record", None)
+    if client is None:
+        raise PermissionDenied
+    client.wishes = wishes
+    client.full_clean()
+    client.save(update_fields=["wishes"])
+    client.interests.set(interests)
+    return client

@@ -123,13 +123,28 @@ def ensure_groups(catalogue: Page) -> dict[str, Group]:
     return groups
 
 
+WORKFLOW_NAME = "Paikkasivun julkaisu"
+APPROVAL_TASK_NAME = "Järjestäjän hyväksyntä"
+
+
 def ensure_workflow(catalogue: Page, organisers: Group) -> Workflow:
     """Publication of catalogue pages waits for approval by the region's organiser."""
-    task = RegionApprovalTask.objects.filter(name="Organiser approval").first()
+    # Names are shown in the Finnish admin as they are (Wagtail stores them as data).
+    task = RegionApprovalTask.objects.order_by("pk").first()
     if task is None:
-        task = RegionApprovalTask.objects.create(name="Organiser approval")
+        task = RegionApprovalTask.objects.create(name=APPROVAL_TASK_NAME)
         task.groups.set([organisers])
-    workflow, _created = Workflow.objects.get_or_create(name="Site publication")
+    elif task.name != APPROVAL_TASK_NAME:
+        task.name = APPROVAL_TASK_NAME
+        task.save(update_fields=["name"])
+    workflow = (
+        Workflow.objects.filter(name__in=[WORKFLOW_NAME, "Site publication"])
+        .order_by("pk")
+        .first()
+    ) or Workflow.objects.create(name=WORKFLOW_NAME)
+    if workflow.name != WORKFLOW_NAME:
+        workflow.name = WORKFLOW_NAME
+        workflow.save(update_fields=["name"])
     if not WorkflowTask.objects.filter(workflow=workflow).exists():
         WorkflowTask.objects.create(workflow=workflow, task=task, sort_order=0)
     WorkflowPage.objects.update_or_create(

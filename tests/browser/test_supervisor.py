@@ -11,6 +11,7 @@ from wagtail.models import WorkflowState
 
 from marketplace import roles
 from marketplace.models import WorkSite
+from marketplace.services.setup import WORKFLOW_NAME
 from tests.factories import PASSWORD, make_user
 
 pytestmark = pytest.mark.browser
@@ -41,11 +42,11 @@ def test_supervisor_submits_a_change_for_approval_and_cannot_edit_others(
     page.goto(f"/admin/pages/{site.pk}/edit/")
     page.locator("#id_description").fill(NEW_DESCRIPTION)
     footer = page.locator("footer .actions--primary")
-    # they have no Publish button, only "Submit to Site publication" in the menu
+    # they have no Publish button, only "Submit to Paikkasivun julkaisu" in the menu
     assert footer.locator("button[name='action-publish']").count() == 0
     footer.locator(".w-dropdown__toggle").click()
     submit = footer.locator("button[name='action-submit']")
-    assert "Site publication" in submit.inner_text()
+    assert WORKFLOW_NAME in submit.inner_text()
     shot(page, "supervisor-edit-menu-open")
     with page.expect_navigation():
         submit.click()
@@ -54,7 +55,7 @@ def test_supervisor_submits_a_change_for_approval_and_cannot_edit_others(
     state = WorkflowState.objects.get(
         object_id=str(site.pk), status=WorkflowState.STATUS_IN_PROGRESS
     )
-    assert state.workflow.name == "Site publication"
+    assert state.workflow.name == WORKFLOW_NAME
     assert state.requested_by == supervisor
     # and the public page still has the old text while the draft has the new one
     saved = WorkSite.objects.get(pk=site.pk)

@@ -184,6 +184,38 @@ def test_client_sees_own_page_and_who_viewed(client, team):
     assert client.get(f"/oma/asiakkaat/{team['mine'].pk}/").status_code == 403
 
 
+def test_client_changes_own_wishes_and_interests_and_nothing_else(client, team):
+    from marketplace.models import Term
+
+    woodwork = Term.objects.get(vocabulary="tag", code="woodwork")
+    login(client, team["client_user"])
+    response = client.post(
+        "/oma/minun/toiveet/",
+        {
+            "wishes": "Haluan tehdä puutöitä aamuisin.",
+            "interests": [woodwork.pk],
+            "max_travel_km": 300,  # not on the form: must be ignored
+        },
+    )
+    assert response.status_code == 302 and response["Location"] == "/oma/minun/"
+    mine = Client.objects.get(pk=team["mine"].pk)
+    assert mine.wishes == "Haluan tehdä puutöitä aamuisin."
+    assert list(mine.interests.all()) == [woodwork]
+    assert mine.max_travel_km == team["mine"].max_travel_km
+    assert "Haluan tehdä puutöitä aamuisin." in client.get("/oma/minun/").content.decode()
+    # a client's own edits are not staff access
+    assert not AccessLogEntry.objects.exists()
+
+
+@pytest.mark.parametrize("who", ["me", "supervisor"])
+def test_staff_without_a_client_record_cannot_use_the_own_wishes_page(
+    client, team, who
+):
+    user = team[who] if who == "me" else make_user(roles.SUPERVISOR)
+    login(client, user)
+    assert client.get("/oma/minun/toiveet/").status_code == 403
+
+
 def test_organiser_searches_the_access_log_of_own_region_only(client, team):
     login(client, team["me"])
     client.get(f"/oma/asiakkaat/{team['mine'].pk}/")
