@@ -202,7 +202,9 @@ def test_client_changes_own_wishes_and_interests_and_nothing_else(client, team):
     assert mine.wishes == "Haluan tehdä puutöitä aamuisin."
     assert list(mine.interests.all()) == [woodwork]
     assert mine.max_travel_km == team["mine"].max_travel_km
-    assert "Haluan tehdä puutöitä aamuisin." in client.get("/oma/minun/").content.decode()
+    assert (
+        "Haluan tehdä puutöitä aamuisin." in client.get("/oma/minun/").content.decode()
+    )
     # a client's own edits are not staff access
     assert not AccessLogEntry.objects.exists()
 
