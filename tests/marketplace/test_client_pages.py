@@ -72,7 +72,11 @@ def test_a_colleagues_client_opens_only_with_a_purpose_which_is_logged(client, t
 
 
 @pytest.mark.parametrize("who", ["stranger", "client_user", "supervisor", "poster"])
-@pytest.mark.parametrize("page", ["", "muokkaa/", "itsearvio/", "peruste/"])
+@pytest.mark.parametrize(
+    "page",
+    ["", "muokkaa/", "itsearvio/", "peruste/", "lasnaolo.csv", "post:ehdota/"]
+    + [f"placement:{a}/" for a in ("visit", "agree", "end", "hold", "cancel")],
+)
 def test_others_get_403_or_404_on_a_clients_pages(client, team, who, page):
     users = {
         "stranger": team["stranger"],
@@ -82,9 +86,22 @@ def test_others_get_403_or_404_on_a_clients_pages(client, team, who, page):
         ),
         "poster": make_user(roles.POSTER, organisation=OrganisationFactory()),
     }
+    placement = Placement.objects.create(client=team["mine"], site=team["site"])
     login(client, users[who])
-    response = client.get(f"/oma/asiakkaat/{team['mine'].pk}/{page}")
+    if page.startswith("post:"):
+        response = client.post(
+            f"/oma/asiakkaat/{team['mine'].pk}/{page[5:]}", {"site": team["site"].pk}
+        )
+    elif page.startswith("placement:"):
+        url = f"/oma/sijoitukset/{placement.pk}/{page[10:]}"
+        assert client.get(url).status_code in (403, 404)
+        response = client.post(url, {"visit_at": "2026-01-05T10:00"})
+    else:
+        response = client.get(f"/oma/asiakkaat/{team['mine'].pk}/{page}")
     assert response.status_code in (403, 404)
+    assert Placement.objects.filter(client=team["mine"]).count() == 1
+    placement.refresh_from_db()
+    assert placement.status == Placement.Status.SUGGESTED
     assert "Aino Oma" not in response.content.decode()
     assert not AccessLogEntry.objects.filter(client=team["mine"]).exists()
 
