@@ -3,6 +3,7 @@
 from .access import AccessLogEntry
 from .attendance import AttendanceDay
 from .clients import Client, SelfAssessment
+from .feedback import ClientFeedback
 from .geo import Municipality, Region
 from .organisations import Organisation
 from .placements import Placement, PlacementEvent, PlacementPeriod
@@ -15,6 +16,7 @@ __all__ = [
     "AccessLogEntry",
     "AttendanceDay",
     "Client",
+    "ClientFeedback",
     "Placement",
     "PlacementEvent",
     "PlacementPeriod",

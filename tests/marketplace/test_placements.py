@@ -6,6 +6,7 @@ import datetime as dt
 
 import pytest
 from django.core.exceptions import PermissionDenied
+from django.utils import translation
 
 from marketplace import roles
 from marketplace.models import AccessLogEntry, Placement, PlacementEvent, SiteCapacity
@@ -15,6 +16,13 @@ from tests.factories import OrganisationFactory, make_client, make_site, make_us
 
 S = Placement.Status
 START = dt.date(2026, 1, 12)
+
+
+@pytest.fixture(autouse=True)
+def english():  # type: ignore[no-untyped-def]
+    """The rule messages are matched in English here; test_pages checks Finnish."""
+    with translation.override("en"):
+        yield
 
 
 @pytest.fixture
