@@ -177,3 +177,8 @@ def client_visible_with_purpose(user: User) -> QuerySet:
     return Client.objects.filter(
         instructor__organisation_id=user.organisation_id
     ).exclude(instructor=user)
+
+
+def published_sites_with_details() -> QuerySet[WorkSite]:
+    """Published sites with everything a listing shows, for in_bulk lookups."""
+    return _with_details(published_sites())

@@ -66,3 +66,35 @@ urlpatterns += [
 ]
 
 urlpatterns += [path("lokit/", views_clients.access_log_search, name="access_log")]
+
+from matching import views as matching_views  # noqa: E402
+
+urlpatterns += [
+    path(
+        "asiakkaat/<uuid:pk>/ehdotukset/",
+        matching_views.client_suggestions,
+        name="client_suggestions",
+    ),
+    path(
+        "asiakkaat/<uuid:pk>/ehdotukset/<int:site_id>/varaa/",
+        matching_views.suggestion_book,
+        name="suggestion_book",
+    ),
+    path(
+        "asiakkaat/<uuid:pk>/ehdotukset/<int:site_id>/piilota/",
+        matching_views.suggestion_hide,
+        name="suggestion_hide",
+    ),
+    path(
+        "asiakkaat/<uuid:pk>/ehdotukset/<int:site_id>/palauta/",
+        matching_views.suggestion_unhide,
+        name="suggestion_unhide",
+    ),
+    path("minun/ehdotukset/", matching_views.my_suggestions, name="my_suggestions"),
+    path(
+        "minun/ehdotukset/<int:site_id>/vastaus/",
+        matching_views.my_suggestion_answer,
+        name="my_suggestion_answer",
+    ),
+    path("minun/tavoitteet/", matching_views.my_goal_move, name="my_goal_move"),
+]

@@ -180,3 +180,27 @@ TASKS = {
         "QUEUES": ["default"],
     }
 }
+
+# Trained matcher artifacts (registered in matching.MatcherModel).
+MATCHER_ARTIFACT_DIR = os.environ.get(
+    "POLKU_MATCHER_ARTIFACT_DIR", str(BASE_DIR / "var" / "matcher")
+)
+
+
+# Job bank payments (Stripe Connect, separate charges and transfers). Without both
+# keys the job bank works with unpaid jobs only and says that payments are off.
+STRIPE_SECRET_KEY = os.environ.get("STRIPE_SECRET_KEY", "")
+STRIPE_WEBHOOK_SECRET = os.environ.get("STRIPE_WEBHOOK_SECRET", "")
+STRIPE_CURRENCY = "eur"
+STRIPE_ACCOUNT_COUNTRY = os.environ.get("STRIPE_ACCOUNT_COUNTRY", "FI")
+# The platform's share of a paid job, in basis points (100 = 1 %); default nothing.
+POLKU_PLATFORM_FEE_BPS = int(
+    os.environ.get(
+        "POLKU_PLATFORM_FEE_BPS",
+        str(round(float(os.environ.get("POLKU_PLATFORM_FEE_PERCENT", "0")) * 100)),
+    )
+)
+# Work-share money a participant may earn in one day (the reported tax-free limit).
+WORK_SHARE_DAILY_CAP_CENTS = int(os.environ.get("WORK_SHARE_DAILY_CAP_CENTS", "1200"))
+# A delivered job is accepted automatically this many days after delivery.
+JOB_AUTO_ACCEPT_DAYS = int(os.environ.get("JOB_AUTO_ACCEPT_DAYS", "14"))

@@ -67,3 +67,11 @@ def placement_actions(placement):  # type: ignore[no-untyped-def]
     from marketplace.views_clients import ACTIONS
 
     return [(a, ACTIONS[a][2]) for a in _NEXT_ACTIONS.get(placement.status, ())]
+
+
+@register.filter
+def percent(share: float | None) -> str:
+    """0.416 -> "42 %" (a share shown as a whole percentage)."""
+    if share is None:
+        return "–"
+    return f"{round(100 * float(share))} %"

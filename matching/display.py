@@ -1,0 +1,113 @@
+"""Reasons for a suggestion in the reader's language, in plain words.
+
+:mod:`matching.reasons` gives stable codes with parameters; this module says them
+through Django's translations. Two voices: to the client ("you") and to the
+instructor ("the client").
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.utils.formats import number_format
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from marketplace import vocabularies
+from marketplace.models.placements import EXIT_REASON_CHOICES
+from matching.reasons import Reason
+
+_VIA = {
+    "learning_units": gettext_lazy("qualification units can be earned here"),
+    "history": gettext_lazy("people have moved on to it from here"),
+    "forms": gettext_lazy("the way of working suits it"),
+    "tags": gettext_lazy("the kind of work suits it"),
+}
+
+
+def _list(values: Any) -> str:
+    return ", ".join(str(v) for v in values)
+
+
+def _tag(code: str) -> str:
+    return vocabularies.label("tag", code).lower()
+
+
+def reason_text(reason: Reason, *, to_client: bool) -> str:
+    """One reason as a sentence; ``to_client`` speaks to the client as "you"."""
+    code, p = reason.code, reason.params
+    goal = vocabularies.label("goal", str(p.get("goal", ""))).lower()
+    if code == "goal_match":
+        via = p.get("via")
+        detail = str(_VIA.get(str(via), ""))
+        if via == "learning_units" and p.get("units"):
+            detail = _("qualification units can be earned here (%(units)s)") % {
+                "units": _list(p["units"])
+            }
+        if via == "history" and p.get("count"):
+            detail = _("%(count)s people have moved on to it from here") % {
+                "count": p["count"]
+            }
+        template = (
+            _("Suits your goal: %(goal)s — %(detail)s.")
+            if to_client
+            else _("Suits the client's goal: %(goal)s — %(detail)s.")
+        )
+        return template % {"goal": goal, "detail": detail}
+    if code == "interest":
+        template = (
+            _("%(tag)s, which you said you like.")
+            if to_client
+            else _("%(tag)s, which interests the client.")
+        )
+        return template % {"tag": vocabularies.label("tag", str(p["tag"]))}
+    if code == "wishes":
+        template = (
+            _("Matches what you wished for: %(words)s.")
+            if to_client
+            else _("Matches the client's wishes: %(words)s.")
+        )
+        return template % {"words": _list(p.get("words", []))}
+    if code == "similar_moved_on":
+        exit_label = str(dict(EXIT_REASON_CHOICES).get(p["exit"], p["exit"])).lower()
+        return _(
+            "People with similar goals often moved on from here to: %(exit)s "
+            "(%(count)s times)."
+        ) % {"exit": exit_label, "count": p["count"]}
+    if code == "moved_on_rate":
+        return _("%(percent)s %% of %(periods)s periods here ended in moving on.") % {
+            "percent": round(100 * float(p["share"])),
+            "periods": p["periods"],
+        }
+    if code == "no_history":
+        return _("A new place: suggested for what it offers.")
+    if code == "schedule":
+        template = (
+            _("Fits your %(days)s days a week, %(hours)s hours a day.")
+            if to_client
+            else _("Fits the client's %(days)s days a week, %(hours)s hours a day.")
+        )
+        return template % {"days": p["days"], "hours": p["hours"]}
+    if code == "support":
+        return _("Offers the support described (level %(level)s).") % {
+            "level": p["level"]
+        }
+    if code == "distance":
+        template = _("Close to home: %(km)s km.") if float(p["km"]) <= 10 else None
+        template = template or _("%(km)s km from home.")
+        return template % {"km": number_format(p["km"], 1)}
+    if code == "remote":
+        return _("Can be done from home.")
+    if code == "shared_tag":
+        return _("The group already does %(tag)s.") % {"tag": _tag(str(p["tag"]))}
+    if code == "group_size":
+        return _("The group has %(clients)s clients; the job needs %(needed)s.") % p
+    if code == "group_outside":
+        return _("The group works at outside organisations.")
+    if code == "disability_clients_only":
+        return _("A company's job: only for clients in disability work activity.")
+    return code
+
+
+def reasons_text(reasons: tuple[Reason, ...], *, to_client: bool) -> list[str]:
+    return [reason_text(r, to_client=to_client) for r in reasons]

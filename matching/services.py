@@ -1,0 +1,323 @@
+"""The matcher's writes: show a list (and log it), take feedback on a suggestion,
+retrain and register a model. The matcher suggests; a person decides.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from django.conf import settings
+from django.core.exceptions import PermissionDenied
+from django.db import transaction
+from django.utils import timezone
+
+from marketplace import permissions
+from marketplace.models import Client, Placement, User, WorkSite
+from marketplace.services.access import access_record
+from matching import dataset as D
+from matching import training, web
+from matching.catalogue import Catalogue
+from matching.display import reasons_text
+from matching.models import MatcherModel, ShownList, SuggestionFeedback
+from matching.ranking import Suggestion
+
+logger = logging.getLogger(__name__)
+
+#: Statuses in which the client is already on the way to, or at, a site.
+OPEN_STATUSES = ("suggested", "visit_booked", "agreed", "active", "held")
+
+
+class SuggestionError(ValueError):
+    """A suggestion action that breaks a rule (message is for the user)."""
+
+
+@dataclass(frozen=True)
+class SuggestionFilters:
+    """What the instructor narrowed the list to; never wider than the hard rules."""
+
+    max_km: float | None = None
+    remote_only: bool = False
+    tags: tuple[str, ...] = ()
+
+    def as_dict(self) -> dict[str, Any]:
+        return {"max_km": self.max_km, "remote_only": self.remote_only, "tags": self.tags}
+
+
+@dataclass
+class ShownSuggestion:
+    position: int
+    site: WorkSite
+    score: float
+    reasons: list[str] = field(default_factory=list)
+    feedback: str = ""
+
+
+@dataclass
+class SuggestionList:
+    shown_list: ShownList
+    items: list[ShownSuggestion]
+    model: MatcherModel | None
+
+
+def _excluded_site_ids(client: Client, audience: str) -> set[int]:
+    """Sites the client is already at or on the way to, and those set aside: hidden
+    by the instructor, or "not for me" in the client's own list."""
+    open_sites = Placement.objects.filter(
+        client=client, status__in=OPEN_STATUSES
+    ).values_list("site_id", flat=True)
+    kinds = ["hidden", "not_for_me"]
+    set_aside = SuggestionFeedback.objects.filter(
+        client=client, kind__in=kinds
+    ).values_list("site_id", flat=True)
+    return set(open_sites) | set(set_aside)
+
+
+def suggestions_show(
+    *,
+    actor: User,
+    client: Client,
+    audience: str,
+    filters: SuggestionFilters | None = None,
+    k: int = 10,
+) -> SuggestionList:
+    """Rank sites for ``client`` and log the list exactly as shown.
+
+    The instructor sees their own clients (or colleagues' with a recorded purpose,
+    checked by the view); the client sees only themself. The read is access-logged.
+    """
+    filters = filters or SuggestionFilters()
+    if audience == ShownList.Audience.CLIENT:
+        if getattr(actor, "client_record", None) != client:
+            raise PermissionDenied
+    elif not permissions.can_manage_client(actor, client):
+        raise PermissionDenied
+    ranker, model = web.current_ranker()
+    record = web.client_record(web.client_prefetched(client))
+    exclude = {web.site_key(pk) for pk in _excluded_site_ids(client, audience)}
+    suggestions = ranker.rank(
+        record,
+        k=k,
+        kind="site",
+        max_km=filters.max_km,
+        tags=filters.tags,
+        exclude=exclude,
+    )
+    if filters.remote_only:
+        suggestions = [
+            s for s in suggestions if _is_remote(ranker.catalogue, s.placement_id)
+        ]
+    items = _items(suggestions, client, to_client=audience == "client")
+    shown = ShownList.objects.create(
+        viewer=actor,
+        client=client,
+        audience=audience,
+        model=model,
+        scorer="model" if model else "content",
+        filters=filters.as_dict(),
+        goals=list(client.goals or ()),
+        items=[
+            {"id": web.site_key(i.site.pk), "position": i.position, "score": i.score}
+            for i in items
+        ],
+    )
+    if audience != ShownList.Audience.CLIENT:
+        access_record(actor=actor, client=client, action="view")
+    return SuggestionList(shown_list=shown, items=items, model=model)
+
+
+def _is_remote(catalogue: Catalogue, placement_id: str) -> bool:
+    return bool(catalogue.remote[catalogue.index[placement_id]])
+
+
+def _items(
+    suggestions: list[Suggestion], client: Client, *, to_client: bool
+) -> list[ShownSuggestion]:
+    from marketplace.selectors import published_sites_with_details
+
+    ids = [web.key_site_id(s.placement_id) for s in suggestions]
+    sites = published_sites_with_details().in_bulk([i for i in ids if i is not None])
+    feedback = dict(
+        SuggestionFeedback.objects.filter(client=client, site_id__in=ids).values_list(
+            "site_id", "kind"
+        )
+    )
+    out = []
+    for s, site_id in zip(suggestions, ids, strict=True):
+        site = sites.get(site_id) if site_id is not None else None
+        if site is None:  # unpublished since the catalogue was built
+            continue
+        out.append(
+            ShownSuggestion(
+                position=len(out) + 1,
+                site=site,
+                score=s.score,
+                reasons=reasons_text(s.reasons, to_client=to_client),
+                feedback=feedback.get(site.pk, ""),
+            )
+        )
+    return out
+
+
+@transaction.atomic
+def suggestion_hide(
+    *, actor: User, client: Client, site: WorkSite, reason: str, shown_list_id: Any
+) -> SuggestionFeedback:
+    """The instructor hides a suggestion; the short reason is kept for the model's
+    review (docs/model-card.md) and the site leaves this client's list."""
+    if not permissions.can_manage_client(actor, client):
+        raise PermissionDenied
+    reason = (reason or "").strip()
+    if not reason:
+        raise SuggestionError("Write a short reason for hiding the suggestion.")
+    feedback, _created = SuggestionFeedback.objects.update_or_create(
+        client=client,
+        site=site,
+        defaults={
+            "kind": SuggestionFeedback.Kind.HIDDEN,
+            "reason": reason[:300],
+            "by": actor,
+            "shown_list": _shown(shown_list_id, client),
+        },
+    )
+    return feedback
+
+
+@transaction.atomic
+def suggestion_answer(
+    *, actor: User, site: WorkSite, kind: str, shown_list_id: Any
+) -> SuggestionFeedback:
+    """The client says "interested" or "not for me" about a site in their own list."""
+    client = getattr(actor, "client_record", None)
+    if client is None:
+        raise PermissionDenied
+    if kind not in (
+        SuggestionFeedback.Kind.INTERESTED,
+        SuggestionFeedback.Kind.NOT_FOR_ME,
+    ):
+        raise SuggestionError("Unknown answer.")
+    feedback, _created = SuggestionFeedback.objects.update_or_create(
+        client=client,
+        site=site,
+        defaults={
+            "kind": kind,
+            "reason": "",
+            "by": actor,
+            "shown_list": _shown(shown_list_id, client),
+        },
+    )
+    return feedback
+
+
+def _shown(shown_list_id: Any, client: Client) -> ShownList | None:
+    if not shown_list_id:
+        return None
+    try:
+        return ShownList.objects.filter(pk=shown_list_id, client=client).first()
+    except (ValueError, TypeError):
+        return None
+
+
+@transaction.atomic
+def client_goals_reorder(*, actor: User, client: Client, goals: list[str]) -> Client:
+    """The client (or their instructor) puts the same goals in a new order."""
+    own = getattr(actor, "client_record", None) == client
+    if not (own or permissions.can_manage_client(actor, client)):
+        raise PermissionDenied
+    if sorted(goals) != sorted(client.goals or []):
+        raise SuggestionError("The goals can only be put in a new order here.")
+    client.goals = goals
+    client.save(update_fields=["goals"])
+    return client
+
+
+# --- training -------------------------------------------------------------------
+
+
+def training_dataset(as_of: dt.date) -> tuple[D.Dataset, Catalogue]:
+    """The whole history known on ``as_of`` as a data set, and its catalogue."""
+    catalogue = web.build_catalogue(as_of)
+    _goals, placements = web.history_records(until=as_of)
+    with_history = {p.client for p in placements}
+    clients = [
+        web.client_record(c)
+        for c in web.clients_for_ranking().filter(pk__in=with_history)
+    ]
+    dataset = D.Dataset(
+        as_of=as_of,
+        municipalities=tuple(catalogue.municipalities.values()),
+        organisations=tuple(
+            D.Organisation(id=i, name="", kind=k)
+            for i, k in catalogue.organisation_kinds.items()
+        ),
+        sites=tuple(r for r in catalogue.records if isinstance(r, D.Site)),
+        clients=tuple(clients),
+        placements=tuple(placements),
+    )
+    return dataset, catalogue
+
+
+def artifact_dir() -> Path:
+    path = Path(settings.MATCHER_ARTIFACT_DIR)
+    path.mkdir(parents=True, exist_ok=True)
+    return path
+
+
+def matcher_retrain(
+    *,
+    kind: str = "logreg",
+    as_of: dt.date | None = None,
+    progress: Callable[[str], None] = lambda _m: None,
+) -> MatcherModel:
+    """Train on every ended period, save the artifact, register it, and put it in
+    use only if its evaluation is not worse than the model in use (hold-out AUC on
+    the latest 20 % of periods, time order). Safe to run again: each run registers
+    one more model and at most one is active."""
+    as_of = as_of or timezone.localdate()
+    progress("Reading the placement history…")
+    dataset, catalogue = training_dataset(as_of)
+    progress(
+        f"{len(dataset.placements)} periods, {len(dataset.clients)} clients, "
+        f"{len(dataset.sites)} sites. Training ({kind})…"
+    )
+    trained = training.fit(dataset, catalogue, kind)  # type: ignore[arg-type]
+    stamp = timezone.now().strftime("%Y%m%dT%H%M%S%f")
+    path = artifact_dir() / f"matcher-{stamp}-{kind}.joblib"
+    training.save(trained, path)
+    meta = trained.metadata
+    figures = meta.get("evaluation", {})
+    with transaction.atomic():
+        active = MatcherModel.objects.select_for_update().filter(is_active=True).first()
+        new_auc = figures.get("holdout_auc")
+        old_auc = active.auc if active else None
+        better = active is None or (
+            new_auc is not None and (old_auc is None or new_auc >= old_auc)
+        )
+        if active is None:
+            decision = "In use: the first trained model."
+        elif better:
+            decision = f"In use: hold-out AUC {new_auc} ≥ {old_auc} of the model before."
+        else:
+            decision = f"Not used: hold-out AUC {new_auc} < {old_auc} of the model in use."
+        if better and active is not None:
+            active.is_active = False
+            active.save(update_fields=["is_active"])
+        model = MatcherModel.objects.create(
+            path=str(path),
+            kind=kind,
+            sklearn_version=meta["sklearn_version"],
+            code_version=meta["code_version"],
+            data_as_of=as_of,
+            training_rows=meta["training_rows"],
+            evaluation=figures,
+            is_active=better,
+            decision=decision,
+        )
+    web.clear_cache()
+    progress(decision)
+    logger.info("matcher model %s registered: %s", model.pk, decision)
+    return model

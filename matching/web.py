@@ -1,0 +1,262 @@
+"""The matcher seen from the web: Polku's rows as the matcher's records, a catalogue
+kept per process and rebuilt when sites, seats or placements change, and the active
+model from the registry (content-only ranking until one has been trained).
+
+The matcher's pure core (:mod:`matching.ranking` and friends) knows nothing of Django;
+this module is the only adapter between the two.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import threading
+from typing import Any, NamedTuple
+
+from django.db.models import Count, Max
+from django.utils import timezone
+
+from marketplace.models import (
+    Client,
+    Municipality,
+    Organisation,
+    PlacementEvent,
+    PlacementPeriod,
+    SelfAssessment,
+    WorkSite,
+)
+from matching import dataset as D
+from matching import training
+from matching.catalogue import Catalogue
+from matching.models import MatcherModel
+from matching.ranking import ContentScorer, LazyModel, Ranker, Scorer
+
+
+class _GoalsOnly(NamedTuple):
+    """What the catalogue's history needs of a past client: their first goal."""
+
+    id: str
+    goals: tuple[str, ...]
+
+
+def site_key(site_id: int) -> str:
+    return f"site:{site_id}"
+
+
+def key_site_id(key: str) -> int | None:
+    kind, _, ident = key.partition(":")
+    return int(ident) if kind == "site" and ident.isdigit() else None
+
+
+def _codes(terms: Any) -> tuple[str, ...]:
+    return tuple(sorted(t.code for t in terms.all()))
+
+
+def site_record(site: WorkSite) -> D.Site:
+    """A published work-activity site as the matcher's ``Site`` record."""
+    capacity = getattr(site, "capacity", None)
+    return D.Site(
+        id=site_key(site.pk),
+        organisation=str(site.organisation_id),
+        name=site.title,
+        municipality=site.municipality.code,
+        lat=site.lat,
+        lon=site.lon,
+        services=_codes(site.services),
+        forms=_codes(site.forms),
+        tags=_codes(site.tags),
+        description=site.description,
+        seats_total=capacity.seats_total if capacity else 0,
+        seats_free=capacity.seats_free if capacity else 0,
+        days_per_week=(site.days_min, site.days_max),
+        hours_per_day=(site.hours_min, site.hours_max),
+        support_level=site.support_level,
+        accessibility=_codes(site.accessibility),
+        languages=_codes(site.languages),
+        learning_units=tuple(u.name for u in site.learning_units.all()),
+        voucher_price_cents=site.voucher_price_cents,
+    )
+
+
+def client_record(client: Client) -> D.Client:
+    """A client as the matcher's ``Client``: goals, wishes, schedule, travel, needs.
+
+    Name, age or anything else about the person is not passed on: the matcher cannot
+    use what it never receives.
+    """
+    assessments = tuple(
+        D.SelfAssessment(
+            date=a.date, **{area: getattr(a, area) for area in SelfAssessment.AREAS}
+        )
+        for a in sorted(client.assessments.all(), key=lambda a: a.date)
+    )
+    return D.Client(
+        id=str(client.pk),
+        municipality=client.municipality.code,
+        service=client.service,
+        goals=tuple(client.goals or ()),
+        interests=_codes(client.interests),
+        wishes=client.wishes,
+        days_per_week=client.days_per_week,
+        hours_per_day=client.hours_per_day,
+        max_travel_km=float(client.max_travel_km),
+        remote_ok=client.remote_ok,
+        accessibility_needs=_codes(client.accessibility_needs),
+        languages=_codes(client.languages),
+        self_assessment=assessments,
+    )
+
+
+def clients_for_ranking() -> Any:
+    """Clients with everything :func:`client_record` reads, in a fixed number of queries."""
+    return Client.objects.select_related("municipality").prefetch_related(
+        "interests", "accessibility_needs", "languages", "assessments"
+    )
+
+
+def published_sites() -> Any:
+    return (
+        WorkSite.objects.live()
+        .select_related("organisation", "municipality", "capacity")
+        .prefetch_related(
+            "services", "forms", "tags", "accessibility", "languages", "learning_units"
+        )
+        .order_by("pk")
+    )
+
+
+def history_records(until: dt.date | None = None) -> tuple[list[Any], list[D.Placement]]:
+    """Every period at a site as a ``Placement`` record (ended ones carry their exit),
+    with the first goal of each client who had one."""
+    periods = PlacementPeriod.objects.filter(placement__site__isnull=False)
+    if until is not None:
+        periods = periods.filter(start__lte=until)
+    rows = periods.values_list(
+        "pk", "placement__client_id", "placement__site_id", "start", "end", "exit_reason"
+    ).order_by("pk")
+    placements = [
+        D.Placement(
+            id=f"period:{pk}",
+            client=str(client_id),
+            site=site_key(site_id),
+            job=None,
+            start=start,
+            end=end,
+            exit_reason=exit_reason or None,
+        )
+        for pk, client_id, site_id, start, end, exit_reason in rows
+    ]
+    ids = {p.client for p in placements}
+    goals = Client.objects.filter(pk__in=ids).values_list("pk", "goals")
+    return [_GoalsOnly(str(pk), tuple(g or ())) for pk, g in goals], placements
+
+
+def build_catalogue(as_of: dt.date | None = None) -> Catalogue:
+    """All published sites with their seats and the whole placement history."""
+    as_of = as_of or timezone.localdate()
+    sites = [site_record(s) for s in published_sites()]
+    org_ids = {int(s.organisation) for s in sites}
+    organisations = [
+        D.Organisation(id=str(pk), name=name, kind=kind)
+        for pk, name, kind in Organisation.objects.filter(pk__in=org_ids).values_list(
+            "pk", "name", "kind"
+        )
+    ]
+    municipalities = [
+        D.Municipality(code=m.code, name=m.name, lat=m.lat, lon=m.lon)
+        for m in Municipality.objects.order_by("code")
+    ]
+    clients, placements = history_records()
+    return Catalogue.build(
+        as_of=as_of,
+        municipalities=municipalities,
+        organisations=organisations,
+        sites=sites,
+        jobs=[],
+        clients=clients,  # type: ignore[arg-type]  # only id and goals are read
+        placements=placements,
+        history_until=as_of,
+    )
+
+
+def catalogue_version() -> tuple[Any, ...]:
+    """Changes whenever a site is published or unpublished, seats change, or a
+    placement moves (every transition writes an event). Two queries."""
+    sites = WorkSite.objects.live().aggregate(
+        n=Count("pk"),
+        published=Max("last_published_at"),
+        seats=Max("capacity__updated_at"),
+    )
+    events = PlacementEvent.objects.aggregate(n=Count("pk"), last=Max("pk"))
+    return (
+        timezone.localdate(),
+        sites["n"],
+        sites["published"],
+        sites["seats"],
+        events["n"],
+        events["last"],
+    )
+
+
+class _Cache:
+    """One catalogue and one scorer per process, rebuilt when their version moves."""
+
+    def __init__(self) -> None:
+        self.lock = threading.Lock()
+        self.catalogue: tuple[Any, Catalogue] | None = None
+        self.scorer: tuple[int | None, Scorer, MatcherModel | None] | None = None
+
+    def clear(self) -> None:
+        with self.lock:
+            self.catalogue = None
+            self.scorer = None
+
+
+_cache = _Cache()
+
+
+def clear_cache() -> None:
+    _cache.clear()
+
+
+def current_catalogue() -> Catalogue:
+    version = catalogue_version()
+    cached = _cache.catalogue
+    if cached is not None and cached[0] == version:
+        return cached[1]
+    catalogue = build_catalogue()
+    with _cache.lock:
+        _cache.catalogue = (version, catalogue)
+    return catalogue
+
+
+def current_scorer() -> tuple[Scorer, MatcherModel | None]:
+    """The active registered model, or content-only ranking when there is none (or
+    its artifact cannot be used, e.g. made by another scikit-learn version)."""
+    active = MatcherModel.objects.filter(is_active=True).first()
+    key = active.pk if active else None
+    cached = _cache.scorer
+    if cached is not None and cached[0] == key:
+        return cached[1], cached[2]
+    scorer: Scorer = ContentScorer()
+    model = None
+    if active is not None:
+        lazy = LazyModel(active.path)
+        try:
+            lazy.get()
+        except training.ArtifactError:
+            active = None
+        else:
+            scorer, model = lazy, active
+    with _cache.lock:
+        _cache.scorer = (key, scorer, model)
+    return scorer, model
+
+
+def current_ranker() -> tuple[Ranker, MatcherModel | None]:
+    scorer, model = current_scorer()
+    return Ranker(scorer, current_catalogue()), model
+
+
+def client_prefetched(client: Client) -> Client:
+    return clients_for_ranking().get(pk=client.pk)
+
