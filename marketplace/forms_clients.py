@@ -41,6 +41,18 @@ class ClientForm(forms.ModelForm):
         queryset=Term.objects.filter(vocabulary="language"),
         required=False,
     )
+    # Kept apart from the client record, only for statistics on outcome gaps.
+    age_band = forms.ChoiceField(
+        label=_("Age band (statistics only)"),
+        required=False,
+        help_text=_(
+            "Used only in aggregate to check that suggestions and outcomes are fair "
+            "between groups. Never used to rank places."
+        ),
+    )
+    service_language = forms.ChoiceField(
+        label=_("Language of service (statistics only)"), required=False
+    )
 
     class Meta:
         model = Client
@@ -57,6 +69,21 @@ class ClientForm(forms.ModelForm):
             self.fields[f"goal_{n}"].choices = goals
         for n, goal in enumerate((self.instance.goals or [])[:3], start=1):
             self.initial[f"goal_{n}"] = goal
+        from matching.models import ClientAuditAttributes as Audit
+
+        self.fields["age_band"].choices = [("", "—"), *Audit.AgeBand.choices]
+        self.fields["service_language"].choices = [
+            ("", "—"),
+            *Audit.ServiceLanguage.choices,
+        ]
+        audit = (
+            Audit.objects.filter(client_id=self.instance.pk).first()
+            if self.instance.pk
+            else None
+        )
+        if audit is not None:
+            self.initial["age_band"] = audit.age_band
+            self.initial["service_language"] = audit.service_language
         self.order_fields(
             ["name", "municipality", "service", "goal_1", "goal_2", "goal_3"]
         )

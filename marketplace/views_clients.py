@@ -158,6 +158,10 @@ def client_edit(request: HttpRequest, pk: Any = None) -> HttpResponse:
             interests=form.cleaned_data["interests"],
             accessibility_needs=form.cleaned_data["accessibility_needs"],
             languages=form.cleaned_data["languages"],
+            audit={
+                "age_band": form.cleaned_data.get("age_band", ""),
+                "service_language": form.cleaned_data.get("service_language", ""),
+            },
         )
         messages.success(request, _("Client saved."))
         return redirect("client_detail", pk=client.pk)

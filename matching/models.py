@@ -78,6 +78,16 @@ class ShownList(models.Model):
     goals = models.JSONField(default=list)
     #: [{"id": "site:12", "position": 1, "score": 0.41}, ...]
     items = models.JSONField(default=list)
+    #: Mean score of the items shown (for audits that aggregate in SQL).
+    mean_score = models.FloatField(null=True, blank=True)
+    #: The site the instructor booked a visit to from this list, if any.
+    chosen_site = models.ForeignKey(
+        "marketplace.WorkSite",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
 
     class Meta:
         ordering = ["-shown_at"]
@@ -124,3 +134,42 @@ class SuggestionFeedback(models.Model):
 
     def __str__(self) -> str:
         return f"{self.kind} {self.site_id}"
+
+
+class ClientAuditAttributes(models.Model):
+    """Attributes kept only to audit outcome gaps between groups (model card,
+    "Fairness check and auditing"). Stored apart from the client record, never read
+    by the matcher's features, and reported only in aggregate with small numbers
+    suppressed (``manage.py audit_matcher``)."""
+
+    class AgeBand(models.TextChoices):
+        UNDER_25 = "under_25", _("under 25")
+        FROM_25 = "25_34", _("25–34")
+        FROM_35 = "35_44", _("35–44")
+        FROM_45 = "45_54", _("45–54")
+        FROM_55 = "55_plus", _("55 or over")
+
+    class ServiceLanguage(models.TextChoices):
+        FINNISH = "fi", _("Finnish")
+        SWEDISH = "sv", _("Swedish")
+        OTHER = "other", _("Other")
+
+    client = models.OneToOneField(
+        "marketplace.Client",
+        on_delete=models.CASCADE,
+        primary_key=True,
+        related_name="audit_attributes",
+    )
+    age_band = models.CharField(
+        _("age band"), max_length=10, choices=AgeBand, blank=True
+    )
+    service_language = models.CharField(
+        _("language of service"), max_length=10, choices=ServiceLanguage, blank=True
+    )
+
+    class Meta:
+        verbose_name = _("audit attributes")
+        verbose_name_plural = _("audit attributes")
+
+    def __str__(self) -> str:
+        return f"{self.age_band or '-'} / {self.service_language or '-'}"

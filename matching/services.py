@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from django.conf import settings
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
 
@@ -45,7 +45,11 @@ class SuggestionFilters:
     tags: tuple[str, ...] = ()
 
     def as_dict(self) -> dict[str, Any]:
-        return {"max_km": self.max_km, "remote_only": self.remote_only, "tags": self.tags}
+        return {
+            "max_km": self.max_km,
+            "remote_only": self.remote_only,
+            "tags": self.tags,
+        }
 
 
 @dataclass
@@ -124,6 +128,7 @@ def suggestions_show(
             {"id": web.site_key(i.site.pk), "position": i.position, "score": i.score}
             for i in items
         ],
+        mean_score=(sum(i.score for i in items) / len(items)) if items else None,
     )
     if audience != ShownList.Audience.CLIENT:
         access_record(actor=actor, client=client, action="view")
@@ -213,12 +218,21 @@ def suggestion_answer(
     return feedback
 
 
+def shown_list_chosen(*, shown_list_id: Any, client: Client, site: WorkSite) -> None:
+    """Record that a visit was booked from this list (audits: chosen from the list)."""
+    shown = _shown(shown_list_id, client)
+    if shown is not None and any(
+        item["id"] == web.site_key(site.pk) for item in shown.items
+    ):
+        ShownList.objects.filter(pk=shown.pk).update(chosen_site=site)
+
+
 def _shown(shown_list_id: Any, client: Client) -> ShownList | None:
     if not shown_list_id:
         return None
     try:
         return ShownList.objects.filter(pk=shown_list_id, client=client).first()
-    except (ValueError, TypeError):
+    except (ValueError, TypeError, ValidationError):
         return None
 
 
@@ -300,9 +314,13 @@ def matcher_retrain(
         if active is None:
             decision = "In use: the first trained model."
         elif better:
-            decision = f"In use: hold-out AUC {new_auc} ≥ {old_auc} of the model before."
+            decision = (
+                f"In use: hold-out AUC {new_auc} ≥ {old_auc} of the model before."
+            )
         else:
-            decision = f"Not used: hold-out AUC {new_auc} < {old_auc} of the model in use."
+            decision = (
+                f"Not used: hold-out AUC {new_auc} < {old_auc} of the model in use."
+            )
         if better and active is not None:
             active.is_active = False
             active.save(update_fields=["is_active"])

@@ -104,7 +104,7 @@ def client_suggestions(request: HttpRequest, pk: Any) -> HttpResponse:
 @login_required
 @require_POST
 def suggestion_book(request: HttpRequest, pk: Any, site_id: int) -> HttpResponse:
-    """"Book a visit": the suggestion starts the placement path at that site."""
+    """ "Book a visit": the suggestion starts the placement path at that site."""
     client = _own_client(request, pk)
     site = get_object_or_404(selectors.published_sites(), pk=site_id)
     try:
@@ -112,6 +112,9 @@ def suggestion_book(request: HttpRequest, pk: Any, site_id: int) -> HttpResponse
     except psvc.PlacementRuleError as exc:
         messages.error(request, str(exc))
         return redirect("client_suggestions", pk=client.pk)
+    services.shown_list_chosen(
+        shown_list_id=request.POST.get("shown"), client=client, site=site
+    )
     return redirect("placement_action", pk=placement.pk, action="visit")
 
 
@@ -177,7 +180,7 @@ def my_suggestions(request: HttpRequest) -> HttpResponse:
 @login_required
 @require_POST
 def my_suggestion_answer(request: HttpRequest, site_id: int) -> HttpResponse:
-    """"Interested" or "not for me" from the client's own list."""
+    """ "Interested" or "not for me" from the client's own list."""
     _client_self(request)
     site = get_object_or_404(selectors.published_sites(), pk=site_id)
     kind = request.POST.get("answer", "")
@@ -217,7 +220,9 @@ def my_goal_move(request: HttpRequest) -> HttpResponse:
         j = i - 1 if direction == "up" else i + 1
         if 0 <= j < len(goals):
             goals[i], goals[j] = goals[j], goals[i]
-            services.client_goals_reorder(actor=request.user, client=client, goals=goals)
+            services.client_goals_reorder(
+                actor=request.user, client=client, goals=goals
+            )
             messages.success(
                 request,
                 _("Your goals are in the new order, and your suggestions follow it."),

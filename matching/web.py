@@ -124,14 +124,21 @@ def published_sites() -> Any:
     )
 
 
-def history_records(until: dt.date | None = None) -> tuple[list[Any], list[D.Placement]]:
+def history_records(
+    until: dt.date | None = None,
+) -> tuple[list[Any], list[D.Placement]]:
     """Every period at a site as a ``Placement`` record (ended ones carry their exit),
     with the first goal of each client who had one."""
     periods = PlacementPeriod.objects.filter(placement__site__isnull=False)
     if until is not None:
         periods = periods.filter(start__lte=until)
     rows = periods.values_list(
-        "pk", "placement__client_id", "placement__site_id", "start", "end", "exit_reason"
+        "pk",
+        "placement__client_id",
+        "placement__site_id",
+        "start",
+        "end",
+        "exit_reason",
     ).order_by("pk")
     placements = [
         D.Placement(
@@ -259,4 +266,3 @@ def current_ranker() -> tuple[Ranker, MatcherModel | None]:
 
 def client_prefetched(client: Client) -> Client:
     return clients_for_ranking().get(pk=client.pk)
-

@@ -20,6 +20,7 @@ def client_save(
     interests: Any,
     accessibility_needs: Any,
     languages: Any,
+    audit: dict[str, str] | None = None,
 ) -> Client:
     """Create or update a client; the creating instructor becomes the own worker."""
     if client._state.adding:
@@ -35,6 +36,10 @@ def client_save(
     client.interests.set(interests)
     client.accessibility_needs.set(accessibility_needs)
     client.languages.set(languages)
+    if audit is not None:
+        from matching.models import ClientAuditAttributes
+
+        ClientAuditAttributes.objects.update_or_create(client=client, defaults=audit)
     access_record(actor=actor, client=client, action=AccessLogEntry.Action.EDIT)
     return client
 

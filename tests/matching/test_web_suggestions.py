@@ -293,3 +293,45 @@ def test_retraining_runs_as_a_task(town, settings, tmp_path):
     _history(town)
     result = matcher_retrain_task.enqueue()
     assert MatcherModel.objects.filter(pk=result.return_value, is_active=True).exists()
+
+
+def test_audit_attributes_are_kept_apart_and_reported_only_in_aggregate(client, town):
+    from matching.audit import audit_rows
+    from matching.models import ClientAuditAttributes
+
+    # Given the instructor records an age band for statistics
+    login(client, town["instructor"])
+    person = town["person"]
+    data = {
+        "name": person.name, "municipality": person.municipality_id,
+        "service": person.service, "goal_1": "studies",
+        "goal_2": "social_participation", "days_per_week": 3, "hours_per_day": 5,
+        "max_travel_km": 30, "age_band": "25_34", "service_language": "fi",
+    }  # fmt: skip
+    response = client.post(f"/oma/asiakkaat/{person.pk}/muokkaa/", data)
+    assert response.status_code == 302
+    audit = ClientAuditAttributes.objects.get(client=person)
+    assert (audit.age_band, audit.service_language) == ("25_34", "fi")
+    # and the matcher never receives it
+    record = web.client_record(web.client_prefetched(person))
+    assert "25_34" not in repr(record)
+    # when fewer than five clients share a group, the group is suppressed
+    rows = {r.group: r for r in audit_rows("age_band")}
+    assert rows["25_34"].suppressed and rows["25_34"].clients is None
+    # and with five or more, figures appear
+    for i in range(5):
+        other = make_client(
+            instructor=town["instructor"], name=f"Muu {i}", municipality=town["lahti"]
+        )
+        ClientAuditAttributes.objects.create(client=other, age_band="55_plus")
+    rows = {r.group: r for r in audit_rows("age_band")}
+    assert rows["55_plus"].clients == 5 and rows["55_plus"].lists_per_client == 0
+
+
+def test_booking_from_a_list_is_recorded_as_chosen(client, town):
+    login(client, town["instructor"])
+    base = f"/oma/asiakkaat/{town['person'].pk}/ehdotukset/"
+    shown = client.get(base).context["result"].shown_list
+    client.post(f"{base}{town['group'].pk}/varaa/", {"shown": shown.pk})
+    shown.refresh_from_db()
+    assert shown.chosen_site_id == town["group"].pk
