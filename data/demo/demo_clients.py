@@ -45,6 +45,7 @@ WISHES = [
     "Eläinten kanssa oleminen rauhoittaa minua.",
 ]
 TAGS_BY_GOAL = {"studies": 0.3, "employment": 0.25}
+HISTORY_START = dt.date(2022, 1, 3)
 
 
 def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
@@ -158,7 +159,12 @@ def clients_and_placements(
             options = [s for s, km in near if _fits(client, s, kinds, km)]
         if not options:
             continue
-        day = dt.date(2022, 1, 3) + dt.timedelta(days=rng.randint(0, 1200))
+        # first start anywhere from January 2022 until two weeks before as_of
+        # (a fixed 1200-day window left the last 18 months before as_of without
+        # new clients, so hardly any period was still open)
+        day = HISTORY_START + dt.timedelta(
+            days=rng.randint(0, max(0, (as_of - HISTORY_START).days - 14))
+        )
         for _ in range(rng.randint(1, 3)):
             if day >= as_of - dt.timedelta(days=14):
                 break

@@ -10,6 +10,7 @@ from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from marketplace.services.demo import DEMO_PASSWORD, demo_users_ensure
+from matching.dataset import load
 
 DEMO_DATASET = Path(settings.BASE_DIR) / "data" / "demo" / "polku-demo.json"
 
@@ -34,7 +35,8 @@ class Command(BaseCommand):
         call_command(
             "import_dataset", options["dataset"], stdout=self.stdout, stderr=self.stderr
         )
-        users = demo_users_ensure()
+        # the import has checked the file; read again for what it does not store
+        users = demo_users_ensure(load(options["dataset"]))
         self.stdout.write("")
         self.stdout.write(
             self.style.SUCCESS(f"Demo users (password for all: {DEMO_PASSWORD}):")
