@@ -8,6 +8,7 @@ record the database refuses is reported like a format error and nothing is kept.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -172,10 +173,9 @@ class _Import:
         total = len(self.data.clients)
         self.clients: dict[str, Client] = {}
         for i, c in enumerate(self.data.clients, 1):
-            client = existing.get(c.id) or Client(
-                external_id=c.id, name=f"Asiakas {c.id}"
-            )
+            client = existing.get(c.id) or Client(external_id=c.id)
             created = client._state.adding
+            client.name = c.name or client.name or f"Asiakas {c.id}"
             client.municipality = self.municipalities[c.municipality]
             client.service = c.service
             client.goals = list(c.goals)
@@ -235,7 +235,9 @@ class _Import:
             placement.status = (
                 Placement.Status.ENDED if p.end else Placement.Status.ACTIVE
             )
-            placement.planned_end = None if p.end else add_months(p.start, 3)
+            placement.planned_end = (
+                None if p.end else _current_period_end(p.start, self.data.as_of)
+            )
             placement.save()
             placement.periods.all().delete()
             PlacementPeriod.objects.create(
@@ -299,3 +301,14 @@ def dataset_import(
         "placements at jobs": sum(1 for p in data.placements if p.job is not None),
     }
     return run.summary
+
+
+def _current_period_end(start: dt.date, as_of: dt.date) -> dt.date:
+    """The end of the period an open placement is in on ``as_of``: the first period
+    is 3 months and each review extends it by 3 more (at most 24 in total)."""
+    months = 3
+    end = add_months(start, months)
+    while end < as_of and months < 24:
+        months += 3
+        end = add_months(start, months)
+    return end

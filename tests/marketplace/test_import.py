@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import copy
+import datetime as dt
 import json
 from pathlib import Path
 
@@ -11,6 +12,7 @@ from django.core.management import CommandError, call_command
 
 from marketplace.models import Municipality, Organisation, SiteCapacity, WorkSite
 
+DATA_AS_OF = dt.date(2026, 1, 1)
 DATA = {
     "format": "polku-dataset/1",
     "as_of": "2026-01-01",
@@ -193,9 +195,22 @@ def test_clients_and_placement_history_are_imported_once(tmp_path, polku):
     assert Placement.objects.count() == 2
     ended = Placement.objects.get(external_id="p1")
     assert ended.status == "ended" and ended.periods.get().exit_reason == "work_trial"
-    assert Placement.objects.get(external_id="p2").status == "active"
+    active = Placement.objects.get(external_id="p2")
+    assert active.status == "active"
+    # an open placement is in the 3-month period that contains the data set's date
+    assert active.start_date < DATA_AS_OF <= active.planned_end
+    assert active.planned_end.day == 1 and (active.planned_end.month - 9) % 3 == 0
     # the imported history does not change the data set's own seat numbers
     assert WorkSite.objects.get(external_id="s1").capacity.seats_free == 3
+
+
+def test_a_clients_name_is_imported_when_the_data_set_has_one(tmp_path, polku):
+    from marketplace.models import Client
+
+    named = {**WITH_HISTORY, "placements": []}
+    named["clients"] = [{**WITH_HISTORY["clients"][0], "name": "Aino A."}]
+    call_command("import_dataset", write(tmp_path, named))
+    assert Client.objects.get(external_id="c1").name == "Aino A."
 
 
 def test_a_rehabilitative_client_of_five_days_is_refused_by_name(
