@@ -37,9 +37,26 @@ class Command(BaseCommand):
         )
         # the import has checked the file; read again for what it does not store
         users = demo_users_ensure(load(options["dataset"]))
+        self._train_matcher()
         self.stdout.write("")
         self.stdout.write(
             self.style.SUCCESS(f"Demo users (password for all: {DEMO_PASSWORD}):")
         )
         for user, description in users:
             self.stdout.write(f"  {user.username:<16} {description}")
+
+    def _train_matcher(self) -> None:
+        """Train the matcher on the demo history unless a model is already in use."""
+        from matching.models import MatcherModel
+        from matching.services import matcher_retrain
+        from matching.training import InsufficientHistoryError
+
+        if MatcherModel.objects.filter(is_active=True).exists():
+            self.stdout.write("The matcher already has a model in use.")
+            return
+        try:
+            model = matcher_retrain(progress=self.stdout.write)
+        except InsufficientHistoryError as exc:
+            self.stdout.write(f"The matcher ranks on content alone: {exc}")
+            return
+        self.stdout.write(f"Matcher model {model.pk}: {model.decision}")
