@@ -98,3 +98,7 @@ urlpatterns += [
     ),
     path("minun/tavoitteet/", matching_views.my_goal_move, name="my_goal_move"),
 ]
+
+urlpatterns += [
+    path("suosittelija/", matching_views.matcher_overview, name="matcher_overview"),
+]

@@ -9,6 +9,7 @@ from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
+from django.db.models import Count, Q
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -19,7 +20,7 @@ from django.views.decorators.http import require_POST
 from marketplace import permissions, roles, selectors, vocabularies
 from marketplace.services import placements as psvc
 from matching import services
-from matching.models import ShownList, SuggestionFeedback
+from matching.models import MatcherModel, ShownList, SuggestionFeedback
 
 
 class SuggestionFilterForm(forms.Form):
@@ -228,3 +229,35 @@ def my_goal_move(request: HttpRequest) -> HttpResponse:
                 _("Your goals are in the new order, and your suggestions follow it."),
             )
     return redirect(reverse("my_suggestions") + "#goals")
+
+
+@login_required
+def matcher_overview(request: HttpRequest) -> HttpResponse:
+    """For organisers: the models in the registry, and what instructors and clients
+    said about suggestions in the region (for the model's review; no client names)."""
+    user = request.user
+    if not permissions.can_manage_organisations(user):
+        raise PermissionDenied
+    feedback = SuggestionFeedback.objects.select_related("site", "site__municipality")
+    lists = ShownList.objects.all()
+    if not permissions.is_platform_admin(user):
+        feedback = feedback.filter(client__municipality__region_id=user.region_id)
+        lists = lists.filter(client__municipality__region_id=user.region_id)
+    counts = lists.aggregate(
+        total=Count("pk"),
+        by_clients=Count("pk", filter=Q(audience="client")),
+        chosen=Count("pk", filter=Q(chosen_site__isnull=False)),
+    )
+    kinds = dict(
+        feedback.values_list("kind").annotate(n=Count("pk")).values_list("kind", "n")
+    )
+    return render(
+        request,
+        "matching/overview.html",
+        {
+            "models": MatcherModel.objects.all()[:20],
+            "hidden": feedback.filter(kind=SuggestionFeedback.Kind.HIDDEN)[:50],
+            "counts": counts,
+            "kinds": kinds,
+        },
+    )
