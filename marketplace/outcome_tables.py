@@ -1,0 +1,132 @@
+"""Tables of the outcome page: one structure for the page, the charts and the exports.
+
+A :class:`Table` holds already-suppressed cells, so the HTML page, the SVG charts,
+the CSV and the Excel file cannot disagree about what is hidden. Cell values are
+``int``, :class:`Percent`, :class:`Months`, :class:`Change`,
+``outcome_stats.Interval``, ``str``, ``None`` (not applicable) or ``SUPPRESSED``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from decimal import ROUND_HALF_UP, Decimal
+from typing import Any
+
+from django.utils import formats
+
+from marketplace.outcome_stats import (
+    SUPPRESSED,
+    Count,
+    Interval,
+    Rate,
+    Suppressed,
+    suppress_parts,
+)
+
+
+class Percent(float):
+    """A share 0–1, shown as a percentage with one decimal."""
+
+
+class Months(float):
+    """A length in months, one decimal."""
+
+
+class Change(float):
+    """A signed change of a score, one decimal."""
+
+
+@dataclass(frozen=True)
+class Column:
+    label: str
+    interval: bool = False  # exported as two columns, lower and upper bound
+    numeric: bool = True
+
+
+@dataclass
+class Table:
+    slug: str
+    title: str
+    columns: list[Column]
+    rows: list[list[Any]] = field(default_factory=list)
+    footer: list[list[Any]] = field(default_factory=list)
+    note: str = ""
+
+    @property
+    def has_suppressed(self) -> bool:
+        return any(
+            cell is SUPPRESSED for row in self.rows + self.footer for cell in row
+        )
+
+
+def round_half_up(value: float, places: int = 1) -> Decimal:
+    quantum = Decimal(1).scaleb(-places)
+    return Decimal(repr(value)).quantize(quantum, rounding=ROUND_HALF_UP)
+
+
+def format_cell(value: Any) -> str:
+    """The text of a cell in the active language ("< 5" for a suppressed one)."""
+    if value is None:
+        return "–"
+    if isinstance(value, Suppressed):
+        return str(value)
+    if isinstance(value, Percent):
+        return f"{formats.number_format(round_half_up(value * 100), 1)}\u00a0%"
+    if isinstance(value, Interval):
+        low = formats.number_format(round_half_up(value.low * 100), 1)
+        high = formats.number_format(round_half_up(value.high * 100), 1)
+        return f"{low}–{high}\u00a0%"
+    if isinstance(value, Change):
+        text = formats.number_format(round_half_up(value), 1)
+        return f"+{text}" if value > 0 else text.replace("-", "−")
+    if isinstance(value, float):
+        return formats.number_format(round_half_up(value), 1)
+    if isinstance(value, int):
+        return str(value)
+    return str(value)
+
+
+def rate_cells(rate: Rate | Suppressed) -> tuple[Any, Any]:
+    """A rate as a percentage cell and an interval cell."""
+    if isinstance(rate, Rate):
+        return Percent(rate.value), rate.interval
+    return SUPPRESSED, SUPPRESSED
+
+
+def share_of(cell: Any, total: int) -> Any:
+    """A visible count's share of a visible total (no interval)."""
+    if cell is SUPPRESSED or not total:
+        return SUPPRESSED
+    return Percent(cell / total)
+
+
+def suppress_with_rest(
+    parts: Sequence[Count], rest_clients: Sequence[int]
+) -> list[int | Suppressed]:
+    """Cells for parts of a whole that is shown beside them (e.g. positive exits of
+    the ended periods): a part is shown only if it and the rest of its whole both
+    count at least five clients, then secondary suppression down the column."""
+    guarded = [
+        Count(p.value, p.clients if rest >= 5 else 0)
+        for p, rest in zip(parts, rest_clients, strict=True)
+    ]
+    return suppress_parts(guarded)
+
+
+def suppress_groups(
+    groups: Sequence[Sequence[Count]], group_totals_visible: bool
+) -> list[list[int | Suppressed]]:
+    """Parts in groups whose subtotals are published (the positive and the other exits).
+
+    Each group gets secondary suppression against its subtotal. When the subtotals are
+    hidden, every group keeps at least one hidden part, otherwise the visible parts
+    and the grand total would give the hidden subtotals away.
+    """
+    out = [suppress_parts(group) for group in groups]
+    if not group_totals_visible:
+        for group, cells in zip(groups, out, strict=True):
+            visible = [i for i, cell in enumerate(cells) if cell is not SUPPRESSED]
+            if visible and len(visible) == len(cells):
+                cells[min(visible, key=lambda i: (group[i].value, i))] = SUPPRESSED
+    return out

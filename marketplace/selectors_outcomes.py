@@ -1,0 +1,471 @@
+"""Reads for the outcome follow-up (seuranta): counts grouped in SQL, scoped by user.
+
+Every figure is counted in the database (``values`` + ``annotate`` with filtered
+``Count``/``Avg``), so the number of queries does not depend on the amount of data.
+The raw counts returned here carry the distinct clients behind each number;
+``marketplace.outcome_report`` applies the small-number suppression before anything
+is shown or exported.
+
+Definitions (documented in ``docs/outcomes.md``):
+
+* A period belongs to the **window** by its dates: it *ended* in the window when its
+  end date is in it, *started* when its start date is, and was *served* when it
+  overlaps the window at all.
+* **Positive exits** are the ``+`` reasons of the data set format
+  (``matching.vocabulary.POSITIVE_EXITS``).
+* A **held return** is a period that is not the first one of its placement: the client
+  came back to the same place after a work trial or a job (stepless return).
+* A client is **stalled** when, at the end of the window, their period has lasted more
+  than 12 months and no review was recorded in the last 12 months. A *review* is an
+  extension of the period (a ``PlacementEvent`` whose detail records ``extended_to``,
+  written by the review meeting's decision to continue); starting a period — the
+  agreement or a return — counts as the first review.
+* **Self-assessment change**: for periods that started in the window, the difference
+  between the *start* assessment (the latest one from 30 days before to 30 days after
+  the start) and the *3-month* assessment (the first one 60–150 days after the start).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.db.models import (
+    Avg,
+    Count,
+    DateField,
+    DurationField,
+    Exists,
+    ExpressionWrapper,
+    F,
+    FloatField,
+    OuterRef,
+    Q,
+    QuerySet,
+    Subquery,
+)
+from django.db.models.functions import Cast, TruncMonth, TruncQuarter
+from django.utils import timezone
+
+from marketplace import permissions, roles
+from marketplace.models import (
+    PlacementEvent,
+    PlacementPeriod,
+    SelfAssessment,
+    User,
+    WorkSite,
+)
+from marketplace.outcome_stats import Count as Counted
+from marketplace.selectors_feedback import (
+    FeedbackFigures,
+    feedback_by_site,
+    feedback_total,
+)
+from marketplace.services.placements import add_months as shift_months
+from matching import vocabulary as V
+
+POSITIVE = tuple(sorted(V.POSITIVE_EXITS))
+STALLED_AFTER_MONTHS = 12
+START_ASSESSMENT_DAYS = (-30, 30)
+FOLLOW_UP_ASSESSMENT_DAYS = (60, 150)
+
+
+def add_months(day: dt.date, months: int) -> dt.date:
+    month = day.month - 1 + months
+    year, month = day.year + month // 12, month % 12 + 1
+    return day.replace(year=year, month=month, day=1)
+
+
+@dataclass(frozen=True)
+class Window:
+    """A closed date range [start, end] of the follow-up."""
+
+    start: dt.date
+    end: dt.date
+
+    @classmethod
+    def last_twelve_months(cls, today: dt.date | None = None) -> Window:
+        """The twelve full calendar months before the current one."""
+        today = today or timezone.localdate()
+        first_of_month = today.replace(day=1)
+        return cls(add_months(first_of_month, -12), first_of_month - dt.timedelta(1))
+
+    @classmethod
+    def year(cls, year: int) -> Window:
+        return cls(dt.date(year, 1, 1), dt.date(year, 12, 31))
+
+    def buckets(self, by: str) -> list[dt.date]:
+        """The first day of each month (or quarter) the window touches."""
+        step = 3 if by == "quarter" else 1
+        first = self.start.replace(day=1)
+        if by == "quarter":
+            first = first.replace(month=(first.month - 1) // 3 * 3 + 1)
+        out = []
+        while first <= self.end:
+            out.append(first)
+            first = add_months(first, step)
+        return out
+
+    def __str__(self) -> str:
+        return f"{self.start:%-d.%-m.%Y}–{self.end:%-d.%-m.%Y}"
+
+
+@dataclass(frozen=True)
+class OutcomeScope:
+    """Which periods the figures describe: sites (already limited to the user's),
+    the window, and optionally the clients' service."""
+
+    sites: QuerySet[WorkSite]
+    window: Window
+    service: str | None = None
+    by: str = "month"
+
+    def periods(self) -> QuerySet[PlacementPeriod]:
+        periods = PlacementPeriod.objects.filter(placement__site__in=self.sites)
+        if self.service:
+            periods = periods.filter(placement__client__service=self.service)
+        return periods
+
+    def window_periods(self) -> QuerySet[PlacementPeriod]:
+        """Periods that overlap the window (every other set is a subset of these)."""
+        w = self.window
+        return self.periods().filter(
+            Q(start__lte=w.end), Q(end__isnull=True) | Q(end__gte=w.start)
+        )
+
+
+def outcome_sites_for(user: User) -> QuerySet[WorkSite]:
+    """Sites whose outcomes the user may read: an organiser their region's, a
+    supervisor their own organisation's, a platform admin every site. Unpublished
+    sites are included: their history still counts."""
+    if permissions.is_platform_admin(user):
+        return WorkSite.objects.all()
+    allowed = Q(pk__in=[])
+    if permissions.is_organiser(user):
+        allowed |= Q(municipality__region_id=user.region_id)
+    if user.has_role(roles.SUPERVISOR) and user.organisation_id:
+        allowed |= Q(organisation_id=user.organisation_id)
+    return WorkSite.objects.filter(allowed)
+
+
+# --- the conditions, as Q objects on PlacementPeriod --------------------------------
+
+
+def _ended(w: Window) -> Q:
+    return Q(end__gte=w.start, end__lte=w.end) & ~Q(exit_reason="")
+
+
+def _started(w: Window) -> Q:
+    return Q(start__gte=w.start, start__lte=w.end)
+
+
+def _positive() -> Q:
+    return Q(exit_reason__in=POSITIVE)
+
+
+def stalled_cutoff(w: Window) -> dt.date:
+    """Twelve months before the window's end: a stalled period started before it."""
+    return shift_months(w.end, -STALLED_AFTER_MONTHS)
+
+
+def _stalled(w: Window) -> Q:
+    return (
+        (Q(end__isnull=True) | Q(end__gt=w.end))
+        & Q(start__lt=stalled_cutoff(w))
+        & Q(reviewed_recently=False)
+    )
+
+
+def _annotated(scope: OutcomeScope) -> QuerySet[PlacementPeriod]:
+    """Window periods with ``is_return`` and ``reviewed_recently`` (subqueries)."""
+    w = scope.window
+    tz = timezone.get_current_timezone()
+    end_at = dt.datetime.combine(w.end + dt.timedelta(days=1), dt.time(), tz)
+    since = dt.datetime.combine(stalled_cutoff(w), dt.time(), tz)
+    earlier = PlacementPeriod.objects.filter(
+        placement_id=OuterRef("placement_id"), start__lt=OuterRef("start")
+    )
+    reviews = PlacementEvent.objects.filter(
+        placement_id=OuterRef("placement_id"),
+        detail__has_key="extended_to",
+        at__gte=since,
+        at__lt=end_at,
+    )
+    return scope.window_periods().annotate(
+        is_return=Exists(earlier), reviewed_recently=Exists(reviews)
+    )
+
+
+def _period_aggregates(w: Window) -> dict[str, Any]:
+    ended, started, positive = _ended(w), _started(w), _positive()
+    client = "placement__client"
+    returned = started & Q(is_return=True)
+    length = ExpressionWrapper(F("end") - F("start"), output_field=DurationField())
+    return {
+        "served_clients": Count(client, distinct=True),
+        "ended": Count("pk", filter=ended),
+        "ended_clients": Count(client, distinct=True, filter=ended),
+        "positive": Count("pk", filter=ended & positive),
+        "positive_clients": Count(client, distinct=True, filter=ended & positive),
+        "negative_clients": Count(client, distinct=True, filter=ended & ~positive),
+        "length": Avg(length, filter=ended),
+        "returns": Count("pk", filter=returned),
+        "return_clients": Count(client, distinct=True, filter=returned),
+        "stalled": Count("pk", filter=_stalled(w)),
+        "stalled_clients": Count(client, distinct=True, filter=_stalled(w)),
+    }
+
+
+@dataclass
+class PeriodFigures:
+    """What the periods of one site (or of the whole scope) add up to."""
+
+    served_clients: int = 0
+    ended: Counted = Counted(0, 0)
+    positive: Counted = Counted(0, 0)
+    negative_clients: int = 0
+    length_days: float | None = None
+    returns: Counted = Counted(0, 0)
+    stalled: Counted = Counted(0, 0)
+
+    @classmethod
+    def from_row(cls, row: dict[str, Any]) -> PeriodFigures:
+        length = row["length"]
+        if isinstance(length, dt.timedelta):
+            length = length.total_seconds() / 86400
+        elif length is not None:  # SQLite: microseconds
+            length = float(length) / 86_400_000_000
+        return cls(
+            served_clients=row["served_clients"],
+            ended=Counted(row["ended"], row["ended_clients"]),
+            positive=Counted(row["positive"], row["positive_clients"]),
+            negative_clients=row["negative_clients"],
+            length_days=length,
+            returns=Counted(row["returns"], row["return_clients"]),
+            stalled=Counted(row["stalled"], row["stalled_clients"]),
+        )
+
+
+def period_totals(scope: OutcomeScope) -> PeriodFigures:
+    """The whole scope's period figures (one query)."""
+    row = _annotated(scope).aggregate(**_period_aggregates(scope.window))
+    return PeriodFigures.from_row(row)
+
+
+def period_figures_by_site(scope: OutcomeScope) -> dict[int, PeriodFigures]:
+    """Period figures per site that had clients in the window (one query)."""
+    rows = (
+        _annotated(scope)
+        .values("placement__site")
+        .annotate(**_period_aggregates(scope.window))
+        .order_by()
+    )
+    return {row["placement__site"]: PeriodFigures.from_row(row) for row in rows}
+
+
+def exits_by_reason(scope: OutcomeScope) -> dict[str, Counted]:
+    """Periods that ended in the window, per exit reason (one query)."""
+    rows = (
+        scope.periods()
+        .filter(_ended(scope.window))
+        .values("exit_reason")
+        .annotate(n=Count("pk"), clients=Count("placement__client", distinct=True))
+        .order_by()
+    )
+    found = {row["exit_reason"]: Counted(row["n"], row["clients"]) for row in rows}
+    return {code: found.get(code, Counted(0, 0)) for code in V.EXIT_REASONS}
+
+
+@dataclass(frozen=True)
+class BucketFigures:
+    bucket: dt.date
+    ended: Counted
+    positive: Counted
+    negative_clients: int
+
+
+def exits_by_month(scope: OutcomeScope) -> list[BucketFigures]:
+    """Ended and positive periods per month (or quarter) of the window (one query)."""
+    trunc = TruncQuarter if scope.by == "quarter" else TruncMonth
+    ended, positive = _ended(scope.window), _positive()
+    client = "placement__client"
+    rows = (
+        scope.periods()
+        .filter(ended)
+        .annotate(bucket=trunc("end"))
+        .values("bucket")
+        .annotate(
+            n=Count("pk"),
+            clients=Count(client, distinct=True),
+            pos=Count("pk", filter=positive),
+            pos_clients=Count(client, distinct=True, filter=positive),
+            neg_clients=Count(client, distinct=True, filter=~positive),
+        )
+        .order_by()
+    )
+    found = {_as_date(row["bucket"]): row for row in rows}
+    out = []
+    for bucket in scope.window.buckets(scope.by):
+        row = found.get(bucket)
+        out.append(
+            BucketFigures(
+                bucket,
+                Counted(row["n"], row["clients"]) if row else Counted(0, 0),
+                Counted(row["pos"], row["pos_clients"]) if row else Counted(0, 0),
+                row["neg_clients"] if row else 0,
+            )
+        )
+    return out
+
+
+def _as_date(value: dt.date | dt.datetime) -> dt.date:
+    return value.date() if isinstance(value, dt.datetime) else value
+
+
+def holds_in_window(scope: OutcomeScope) -> Counted:
+    """Seats held for a return (placement moved to "held") in the window (one query)."""
+    w = scope.window
+    events = PlacementEvent.objects.filter(
+        to_status="held",
+        placement__site__in=scope.sites,
+        at__date__gte=w.start,
+        at__date__lte=w.end,
+    )
+    if scope.service:
+        events = events.filter(placement__client__service=scope.service)
+    row = events.aggregate(
+        n=Count("pk"), clients=Count("placement__client", distinct=True)
+    )
+    return Counted(row["n"], row["clients"])
+
+
+# --- self-assessment change --------------------------------------------------------
+
+
+def _assessment(bounds: str, newest: bool, expression: Any) -> Subquery:
+    """The score of the client's newest (or first) assessment between the period's
+    ``<bounds>_low`` and ``<bounds>_high`` dates."""
+    found = SelfAssessment.objects.filter(
+        client_id=OuterRef("placement__client_id"),
+        date__gte=OuterRef(f"{bounds}_low"),
+        date__lte=OuterRef(f"{bounds}_high"),
+    ).order_by("-date" if newest else "date")
+    return Subquery(found.annotate(score=expression).values("score")[:1])
+
+
+_ALL_AREAS = sum(
+    (F(area) for area in V.SELF_ASSESSMENT_AREAS[1:]), F(V.SELF_ASSESSMENT_AREAS[0])
+)
+
+
+@dataclass(frozen=True)
+class AssessmentChange:
+    work_ability: float | None
+    all_areas: float | None
+    clients: int
+
+
+def _assessment_pairs(scope: OutcomeScope) -> QuerySet[PlacementPeriod]:
+    """Periods started in the window with their start and 3-month scores."""
+    a_low, a_high = START_ASSESSMENT_DAYS
+    b_low, b_high = FOLLOW_UP_ASSESSMENT_DAYS
+    areas = len(V.SELF_ASSESSMENT_AREAS)
+    mean_areas = Cast(_ALL_AREAS, FloatField()) / areas
+    work = Cast(F("work_ability"), FloatField())
+    return (
+        scope.periods()
+        .filter(_started(scope.window))
+        .annotate(
+            at_start_low=_shift(a_low),
+            at_start_high=_shift(a_high),
+            at_3m_low=_shift(b_low),
+            at_3m_high=_shift(b_high),
+        )
+        .annotate(
+            work_0=_assessment("at_start", True, work),
+            all_0=_assessment("at_start", True, mean_areas),
+            work_3=_assessment("at_3m", False, work),
+            all_3=_assessment("at_3m", False, mean_areas),
+        )
+    )
+
+
+def _shift(days: int) -> Any:
+    return ExpressionWrapper(
+        F("start") + dt.timedelta(days=days), output_field=DateField()
+    )
+
+
+_CHANGE = {
+    "work": Avg(F("work_3") - F("work_0")),
+    "areas": Avg(F("all_3") - F("all_0")),
+    "clients": Count("placement__client", distinct=True),
+}
+
+
+def assessment_change_by_site(scope: OutcomeScope) -> dict[int, AssessmentChange]:
+    """Average change start → 3 months per site, over clients with both (one query)."""
+    rows = (
+        _assessment_pairs(scope)
+        .filter(work_0__isnull=False, work_3__isnull=False)
+        .values("placement__site")
+        .annotate(**_CHANGE)
+        .order_by()
+    )
+    return {
+        row["placement__site"]: AssessmentChange(
+            row["work"], row["areas"], row["clients"]
+        )
+        for row in rows
+    }
+
+
+def assessment_change_total(scope: OutcomeScope) -> AssessmentChange:
+    row = (
+        _assessment_pairs(scope)
+        .filter(work_0__isnull=False, work_3__isnull=False)
+        .aggregate(**_CHANGE)
+    )
+    return AssessmentChange(row["work"], row["areas"], row["clients"])
+
+
+@dataclass
+class OutcomeFigures:
+    """Every raw count of the outcome page (before suppression)."""
+
+    scope: OutcomeScope
+    totals: PeriodFigures
+    by_site: dict[int, PeriodFigures]
+    exits: dict[str, Counted]
+    buckets: list[BucketFigures]
+    holds: Counted
+    change_total: AssessmentChange
+    change_by_site: dict[int, AssessmentChange]
+    feedback_total: FeedbackFigures
+    feedback_by_site: dict[int, FeedbackFigures]
+    sites: list[WorkSite] = field(default_factory=list)
+
+
+def outcome_figures(scope: OutcomeScope) -> OutcomeFigures:
+    """All the figures, in a fixed number of queries (ten)."""
+    by_site = period_figures_by_site(scope)
+    fb_by_site = feedback_by_site(scope)
+    sites = list(
+        WorkSite.objects.filter(pk__in=set(by_site) | set(fb_by_site))
+        .select_related("municipality", "organisation")
+        .order_by("title", "pk")
+    )
+    return OutcomeFigures(
+        scope=scope,
+        totals=period_totals(scope),
+        by_site=by_site,
+        exits=exits_by_reason(scope),
+        buckets=exits_by_month(scope),
+        holds=holds_in_window(scope),
+        change_total=assessment_change_total(scope),
+        change_by_site=assessment_change_by_site(scope),
+        feedback_total=feedback_total(scope),
+        feedback_by_site=fb_by_site,
+        sites=sites,
+    )
