@@ -8,16 +8,15 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from marketplace.views_account import LoginView
+
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("kieli/", set_language, name="set_language"),
-    path(
-        "kirjaudu/",
-        auth_views.LoginView.as_view(template_name="registration/login.html"),
-        name="login",
-    ),
+    path("kirjaudu/", LoginView.as_view(), name="login"),
     path("kirjaudu-ulos/", auth_views.LogoutView.as_view(), name="logout"),
+    path("oma/tili/", include("marketplace.urls_account")),
     path("oma/", include("marketplace.urls")),
 ]
 

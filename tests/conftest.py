@@ -11,3 +11,34 @@ def polku(db):  # type: ignore[no-untyped-def]
     from marketplace.services.setup import polku_setup
 
     return polku_setup()
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    config.addinivalue_line(
+        "markers",
+        "password_only_login: the test client's login leaves the session without "
+        "the second factor (tests/security/login.py)",
+    )
+
+
+@pytest.fixture(autouse=True)
+def _test_client_login_verifies_second_factor(
+    request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """``client.login()`` and ``force_login()`` also verify the second factor, as the
+    two-step login does, so that staff reach their pages in tests. Opt out with
+    ``@pytest.mark.password_only_login``. Browsers log in with
+    ``tests.security.login.browser_log_in``."""
+    if request.node.get_closest_marker("password_only_login"):
+        return
+    from django.test.client import ClientMixin
+
+    from tests.security.login import verify_session
+
+    original = ClientMixin._login
+
+    def _login(self, user, backend=None):  # type: ignore[no-untyped-def]
+        original(self, user, backend)
+        verify_session(self, user)
+
+    monkeypatch.setattr(ClientMixin, "_login", _login)

@@ -54,6 +54,11 @@ INSTALLED_APPS = [
     "modelcluster",
     "taggit",
     "django_filters",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
+    "axes",
+    "csp",
     "django_tasks",
     "django_tasks_db",
     "django.contrib.admin",
@@ -74,9 +79,16 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # staff: idle timeout and the second factor, for every view (docs/security.md)
+    "marketplace.middleware.StaffIdleTimeoutMiddleware",
+    "marketplace.middleware.TwoFactorMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "marketplace.middleware.ContentSecurityPolicyMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # last, as django-axes requires: turns a lockout into the lockout page
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "config.urls"
@@ -141,7 +153,6 @@ STORAGES = {
 WAGTAIL_SITE_NAME = "Polku"
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
 WAGTAIL_I18N_ENABLED = False
-WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "odt", "txt"]
 # Wagtail search on the database: SQLite FTS5 by default, PostgreSQL full-text
 # search with the Finnish dictionary (stems inflected forms) on PostgreSQL.
 WAGTAILSEARCH_BACKENDS = {
@@ -151,12 +162,8 @@ WAGTAILSEARCH_BACKENDS = {
     }
 }
 
-
-SESSION_COOKIE_HTTPONLY = True
-CSRF_COOKIE_HTTPONLY = False
-SECURE_CONTENT_TYPE_NOSNIFF = True
-SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
-X_FRAME_OPTIONS = "DENY"
+# Two-step verification, login lockout, Content Security Policy, cookies, uploads.
+from .security import *  # noqa: E402, F403
 
 LOGGING = {
     "version": 1,

@@ -17,3 +17,17 @@ SECURE_HSTS_SECONDS = 31_536_000
 SECURE_HSTS_INCLUDE_SUBDOMAINS = True
 SECURE_HSTS_PRELOAD = True
 SESSION_COOKIE_AGE = 8 * 60 * 60
+SECURE_CONTENT_TYPE_NOSNIFF = True
+# Cookies only over HTTPS and for this host only: the __Host- prefix makes browsers
+# refuse them unless Secure, Path=/ and without Domain.
+SESSION_COOKIE_NAME = "__Host-polku_session"
+CSRF_COOKIE_NAME = "__Host-polku_csrftoken"
+LANGUAGE_COOKIE_SECURE = True
+LANGUAGE_COOKIE_SAMESITE = "Lax"
+# Browsers upgrade any http:// link to https:// (HSTS covers this host already).
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        **CONTENT_SECURITY_POLICY["DIRECTIVES"],  # noqa: F405
+        "upgrade-insecure-requests": True,
+    }
+}

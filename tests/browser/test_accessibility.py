@@ -58,14 +58,11 @@ SUPERVISOR_PAGES = {
 def test_supervisor_page_has_no_axe_violations(page, world, shot, axe, name):
     # Given a supervisor, logged in through the login form
     from marketplace import roles
-    from tests.factories import PASSWORD, make_user
+    from tests.factories import make_user
+    from tests.security.login import browser_log_in
 
     supervisor = make_user(roles.SUPERVISOR, organisation=world["ngo"])
-    page.goto("/kirjaudu/")
-    page.locator("#id_username").fill(supervisor.username)
-    page.locator("#id_password").fill(PASSWORD)
-    with page.expect_navigation():
-        page.locator("main form button[type=submit]").click()
+    browser_log_in(page, supervisor)
     # when they open one of their own pages
     response = page.goto(SUPERVISOR_PAGES[name].format(site_pk=world["hoyla"].pk))
     assert response is not None and response.ok, response and response.status

@@ -14,24 +14,15 @@ from django.utils import timezone
 from marketplace import roles
 from marketplace.models import Placement, SiteCapacity
 from tests.factories import (
-    PASSWORD,
     MunicipalityFactory,
     OrganisationFactory,
     make_client,
     make_site,
     make_user,
 )
+from tests.security.login import browser_log_in as log_in
 
 pytestmark = pytest.mark.browser
-
-
-def log_in(page, user) -> None:  # type: ignore[no-untyped-def]
-    page.goto("/kirjaudu/")
-    form = page.locator("main form")
-    form.locator("#id_username").fill(user.username)
-    form.locator("#id_password").fill(PASSWORD)
-    with page.expect_navigation():
-        form.locator("button[type=submit]").click()
 
 
 def step(page, action: str, fields: dict[str, str]) -> None:  # type: ignore[no-untyped-def]

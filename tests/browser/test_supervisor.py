@@ -12,20 +12,12 @@ from wagtail.models import WorkflowState
 from marketplace import roles
 from marketplace.models import WorkSite
 from marketplace.services.setup import WORKFLOW_NAME
-from tests.factories import PASSWORD, make_user
+from tests.factories import make_user
+from tests.security.login import browser_log_in as log_in
 
 pytestmark = pytest.mark.browser
 
 NEW_DESCRIPTION = "Puutöitä omaan tahtiin. Uutena korjaamme polkupyöriä."
-
-
-def log_in(page, user) -> None:  # type: ignore[no-untyped-def]
-    page.goto("/kirjaudu/")
-    form = page.locator("main form")
-    form.locator("#id_username").fill(user.username)
-    form.locator("#id_password").fill(PASSWORD)
-    with page.expect_navigation():
-        form.locator("button[type=submit]").click()
 
 
 def test_supervisor_submits_a_change_for_approval_and_cannot_edit_others(
