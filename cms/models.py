@@ -55,3 +55,26 @@ class SiteIndexPage(Page):
         context = super().get_context(request, *args, **kwargs)
         context["catalogue"] = selectors.site_catalogue(request.GET)
         return context
+
+
+class JobBankPage(Page):
+    """The job bank (työpankki): paid and unpaid jobs that groups can take on."""
+
+    intro = models.TextField(_("introduction"), blank=True)
+
+    content_panels = [*Page.content_panels, FieldPanel("intro")]
+    parent_page_types = ["cms.HomePage"]
+    subpage_types = ["marketplace.Job"]
+    max_count = 1
+
+    class Meta:
+        verbose_name = _("job bank")
+
+    def get_context(self, request: Any, *args: Any, **kwargs: Any) -> dict[str, Any]:
+        from marketplace import selectors
+
+        context = super().get_context(request, *args, **kwargs)
+        context["job_bank"] = selectors.job_bank(request.GET)
+        context["payments_enabled"] = selectors.payments_enabled()
+        context["can_post_job"] = selectors.can_post_jobs(request.user)
+        return context

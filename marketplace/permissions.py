@@ -146,3 +146,130 @@ def can_keep_attendance(user: Any, site: WorkSite) -> bool:
         and user.organisation_id is not None
         and site.organisation_id == user.organisation_id
     )
+
+
+# --- Job bank (työpankki) and its money ---------------------------------------
+
+
+def _job_region_id(job: Any) -> int | None:
+    return job.municipality.region_id if job.municipality_id else None
+
+
+def _is_supervisor_of(user: Any, organisation_id: int | None) -> bool:
+    return (
+        roles.SUPERVISOR in _roles(user)
+        and user.organisation_id is not None
+        and organisation_id == user.organisation_id
+    )
+
+
+def organisations_for_job_posting(user: Any) -> QuerySet[Organisation]:
+    """A job poster posts for their own organisation (a platform admin for any)."""
+    from marketplace.models import Organisation
+
+    if is_platform_admin(user):
+        return Organisation.objects.all()
+    if roles.POSTER in _roles(user) and user.organisation_id:
+        return Organisation.objects.filter(pk=user.organisation_id)
+    return Organisation.objects.none()
+
+
+def can_post_job(user: Any) -> bool:
+    """Job posters of an organisation (an NGO, a municipality, a parish…) post jobs."""
+    return is_platform_admin(user) or (
+        roles.POSTER in _roles(user) and user.organisation_id is not None
+    )
+
+
+def can_manage_job(user: Any, job: Any) -> bool:
+    """The poster's own organisation edits the job, chooses an offer, pays, accepts."""
+    if is_platform_admin(user):
+        return True
+    return (
+        roles.POSTER in _roles(user)
+        and user.organisation_id is not None
+        and job.organisation_id == user.organisation_id
+    )
+
+
+def can_moderate_job(user: Any, job: Any) -> bool:
+    """An organiser of the job's region approves it and resolves its disputes."""
+    return is_platform_admin(user) or (
+        is_organiser(user) and _job_region_id(job) == user.region_id
+    )
+
+
+def can_offer_for_site(user: Any, site: WorkSite) -> bool:
+    """A supervisor offers their own organisation's group (site) for a job."""
+    return is_platform_admin(user) or _is_supervisor_of(user, site.organisation_id)
+
+
+def can_work_on_job(user: Any, job: Any) -> bool:
+    """The supervisors of the group that took the job start, deliver and record it."""
+    progress = getattr(job, "progress", None)
+    if progress is None or progress.site_id is None:
+        return False
+    if is_platform_admin(user):
+        return True
+    return _is_supervisor_of(user, progress.site.organisation_id)
+
+
+def can_view_job_management(user: Any, job: Any) -> bool:
+    """The job's management page: its poster, the group that took it, the organiser."""
+    return (
+        can_manage_job(user, job)
+        or can_work_on_job(user, job)
+        or can_moderate_job(user, job)
+    )
+
+
+def can_manage_payouts(user: Any, organisation: Organisation) -> bool:
+    """An organisation's supervisors set up the account that receives job money."""
+    return is_platform_admin(user) or _is_supervisor_of(user, organisation.pk)
+
+
+def can_allocate_work_share(user: Any, site: WorkSite) -> bool:
+    """The unit's own supervisors allocate its work-share fund and print statements."""
+    return is_platform_admin(user) or _is_supervisor_of(user, site.organisation_id)
+
+
+def can_view_money_overview(user: Any) -> bool:
+    """The ledger and its reconciliation with Stripe: organisers and platform admins."""
+    return is_platform_admin(user) or is_organiser(user)
+
+
+class JobPagePermissionTester(PagePermissionTester):
+    """Wagtail's page permissions for a job: the poster's organisation edits it while
+    it is open for offers; once a group has taken it, its terms no longer change."""
+
+    def __init__(self, user: Any, page: Any) -> None:
+        super().__init__(user, page)
+        progress = getattr(page, "progress", None) if page.pk else None
+        still_open = progress is None or progress.status == "published"
+        self._may_edit = (
+            can_manage_job(user, page) or can_moderate_job(user, page)
+        ) and (still_open or is_platform_admin(user))
+
+    def can_edit(self) -> bool:
+        return self._may_edit and super().can_edit()
+
+    def can_delete(self, ignore_bulk: bool = False) -> bool:
+        return is_platform_admin(self.user) and super().can_delete(ignore_bulk)
+
+    def can_publish(self) -> bool:
+        return self._may_edit and super().can_publish()
+
+    def can_unpublish(self) -> bool:
+        return self._may_edit and super().can_unpublish()
+
+    def can_submit_for_moderation(self) -> bool:
+        return self._may_edit and super().can_submit_for_moderation()
+
+    def can_lock(self) -> bool:
+        return self._may_edit and super().can_lock()
+
+    def can_move(self) -> bool:
+        return False
+
+    def can_copy(self) -> bool:
+        return self._may_edit and super().can_copy()

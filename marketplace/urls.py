@@ -99,6 +99,61 @@ urlpatterns += [
     path("minun/tavoitteet/", matching_views.my_goal_move, name="my_goal_move"),
 ]
 
+from marketplace import views_jobs, views_money  # noqa: E402
+
+urlpatterns += [
+    path("tyopankki/", views_jobs.job_list, name="job_list"),
+    path("tyopankki/uusi/", views_jobs.job_create, name="job_create"),
+    path("tyopankki/<int:pk>/", views_jobs.job_manage, name="job_manage"),
+    path("tyopankki/<int:pk>/muokkaa/", views_jobs.job_edit, name="job_edit"),
+    path("tyopankki/<int:pk>/tarjoa/", views_jobs.job_offer_create, name="job_offer"),
+    path("tyopankki/<int:pk>/maksa/", views_jobs.job_pay, name="job_pay"),
+    path(
+        "tyopankki/<int:pk>/maksettu/", views_jobs.job_pay_return, name="job_pay_return"
+    ),
+    path(
+        "tyopankki/<int:pk>/tyopaivat/", views_jobs.job_work_days, name="job_work_days"
+    ),
+    path(
+        "tyopankki/tyopaivat/<int:pk>/poista/",
+        views_jobs.work_day_remove,
+        name="work_day_remove",
+    ),
+    path(
+        "tyopankki/tarjoukset/<int:pk>/<slug:action>/",
+        views_jobs.offer_action,
+        name="offer_action",
+    ),
+    path("tyopankki/<int:pk>/<slug:action>/", views_jobs.job_action, name="job_action"),
+    path("maksutili/", views_money.payout_account, name="payout_account"),
+    path(
+        "maksutili/linkki/", views_money.payout_account_link, name="payout_account_link"
+    ),
+    path(
+        "maksutili/valmis/",
+        views_money.payout_account_return,
+        name="payout_account_return",
+    ),
+    path("tyoosuusraha/", views_money.work_share, name="work_share"),
+    path("tyoosuusraha/<int:pk>/", views_money.work_share_site, name="work_share_site"),
+    path(
+        "tyoosuusraha/<int:pk>/tilitys/",
+        views_money.work_share_statement,
+        name="work_share_statement",
+    ),
+    path(
+        "tyoosuusraha/<int:pk>/tilitys.csv",
+        views_money.work_share_statement_csv,
+        name="work_share_statement_csv",
+    ),
+    path("rahaliikenne/", views_money.money_overview, name="money_overview"),
+    path("stripe/webhook/", views_money.stripe_webhook, name="stripe_webhook"),
+]
+
+from marketplace import urls_outcomes  # noqa: E402
+
+urlpatterns += urls_outcomes.urlpatterns
+
 urlpatterns += [
     path("suosittelija/", matching_views.matcher_overview, name="matcher_overview"),
 ]

@@ -5,6 +5,18 @@ from .attendance import AttendanceDay
 from .clients import Client, SelfAssessment
 from .feedback import ClientFeedback
 from .geo import Municipality, Region
+from .jobs import Job, JobEvent, JobOffer, JobProgress, JobStatus, JobWorkDay
+from .money import (
+    ConnectedAccount,
+    JobPayment,
+    JobRefund,
+    JobTransfer,
+    LedgerAccount,
+    LedgerEntry,
+    LedgerLine,
+    StripeEvent,
+    WorkShareAllocation,
+)
 from .organisations import Organisation
 from .placements import Placement, PlacementEvent, PlacementPeriod
 from .sites import LearningUnit, SiteCapacity, WorkSite
@@ -30,4 +42,19 @@ __all__ = [
     "Term",
     "User",
     "WorkSite",
+    "ConnectedAccount",
+    "Job",
+    "JobEvent",
+    "JobOffer",
+    "JobPayment",
+    "JobProgress",
+    "JobRefund",
+    "JobStatus",
+    "JobTransfer",
+    "JobWorkDay",
+    "LedgerAccount",
+    "LedgerEntry",
+    "LedgerLine",
+    "StripeEvent",
+    "WorkShareAllocation",
 ]

@@ -17,7 +17,8 @@ def _page_region_id(obj: Any) -> int | None:
 
 
 class RegionApprovalTask(AbstractGroupApprovalTask):
-    """Members of the chosen groups approve changes, but only in their own region.
+    """Members of the chosen groups approve changes, but only in their own region
+    (site pages and job-bank jobs alike: both have a municipality).
 
     A page without a region (the home page, the catalogue) can be approved by any
     member of the groups.
@@ -47,11 +48,17 @@ class RegionApprovalTask(AbstractGroupApprovalTask):
         states = super().get_task_states_user_can_moderate(user, **kwargs)
         if user.is_superuser or not states.exists():
             return states
-        from marketplace.models import WorkSite
+        from marketplace.models import Job, WorkSite
 
-        other_regions = WorkSite.objects.exclude(
-            municipality__region_id=getattr(user, "region_id", None)
-        ).values_list("pk", flat=True)
+        region_id = getattr(user, "region_id", None)
+        other_regions = [
+            *WorkSite.objects.exclude(municipality__region_id=region_id).values_list(
+                "pk", flat=True
+            ),
+            *Job.objects.exclude(municipality__region_id=region_id).values_list(
+                "pk", flat=True
+            ),
+        ]
         return states.exclude(
             workflow_state__object_id__in=[str(pk) for pk in other_regions]
         )

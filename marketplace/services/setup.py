@@ -153,6 +153,68 @@ def ensure_workflow(catalogue: Page, organisers: Group) -> Workflow:
     return workflow
 
 
+JOB_WORKFLOW_NAME = "Työpankin ilmoituksen julkaisu"
+
+
+def ensure_job_bank() -> Page:
+    """Home page → job bank (työpankki), beside the site catalogue."""
+    from cms.models import HomePage, JobBankPage
+
+    bank = JobBankPage.objects.first()
+    if bank is None:
+        bank = HomePage.objects.get().add_child(
+            instance=JobBankPage(
+                title=_("Job bank"),
+                slug="tyopankki",
+                intro=_(
+                    "Associations, foundations, parishes and municipalities post "
+                    "jobs here, and supervised work-activity groups take them on. "
+                    "The money from paid jobs becomes the participants' work-share "
+                    "money."
+                ),
+            )
+        )
+    return bank
+
+
+def ensure_job_bank_permissions(bank: Page, groups: dict[str, Group]) -> None:
+    """Job posters add and change jobs under the job bank, but publishing waits for
+    the organiser. Object-level limits (own organisation, only while the job is open)
+    are in ``marketplace.permissions``."""
+    page_perms = {
+        roles.POSTER: ("add_page", "change_page"),
+        roles.ORGANISER: ("add_page", "change_page", "publish_page"),
+        roles.PLATFORM_ADMIN: (
+            "add_page",
+            "change_page",
+            "publish_page",
+            "delete_page",
+        ),
+    }
+    groups[roles.POSTER].permissions.add(_perm(*ADMIN_ACCESS))
+    for role, codenames in page_perms.items():
+        for codename in codenames:
+            GroupPagePermission.objects.get_or_create(
+                group=groups[role], page=bank, permission=_perm("wagtailcore", codename)
+            )
+
+
+def ensure_job_workflow(bank: Page, organisers: Group) -> Workflow:
+    """Job pages are published after approval by the organiser of the job's region
+    (the same approval task as site pages, in a workflow of its own)."""
+    task = RegionApprovalTask.objects.order_by("pk").first()
+    if task is None:
+        task = RegionApprovalTask.objects.create(name=APPROVAL_TASK_NAME)
+        task.groups.set([organisers])
+    workflow = Workflow.objects.filter(name=JOB_WORKFLOW_NAME).first()
+    if workflow is None:
+        workflow = Workflow.objects.create(name=JOB_WORKFLOW_NAME)
+    if not WorkflowTask.objects.filter(workflow=workflow).exists():
+        WorkflowTask.objects.create(workflow=workflow, task=task, sort_order=0)
+    WorkflowPage.objects.update_or_create(page=bank, defaults={"workflow": workflow})
+    return workflow
+
+
 @transaction.atomic
 def polku_setup() -> Page:
     """Everything an installation needs before data comes in; returns the catalogue."""
@@ -161,4 +223,7 @@ def polku_setup() -> Page:
     catalogue = ensure_page_tree()
     groups = ensure_groups(catalogue)
     ensure_workflow(catalogue, groups[roles.ORGANISER])
+    bank = ensure_job_bank()
+    ensure_job_bank_permissions(bank, groups)
+    ensure_job_workflow(bank, groups[roles.ORGANISER])
     return catalogue
