@@ -335,3 +335,27 @@ def test_booking_from_a_list_is_recorded_as_chosen(client, town):
     client.post(f"{base}{town['group'].pk}/varaa/", {"shown": shown.pk})
     shown.refresh_from_db()
     assert shown.chosen_site_id == town["group"].pk
+
+
+def test_organiser_sees_the_matcher_overview_of_own_region_only(client, town):
+    # Given a hidden suggestion in the region, with its reason
+    services.suggestion_hide(
+        actor=town["instructor"],
+        client=town["person"],
+        site=town["school"],
+        reason="Liian kova melu",
+        shown_list_id=None,
+    )
+    organiser = make_user(roles.ORGANISER, organisation=town["county"])
+    far = make_user(roles.ORGANISER, organisation=OrganisationFactory())
+    login(client, organiser)
+    response = client.get("/oma/suosittelija/")
+    assert response.status_code == 200
+    assert "Liian kova melu" in response.content.decode()
+    assert "Aino Oma" not in response.content.decode()
+    client.logout()
+    login(client, far)
+    assert "Liian kova melu" not in client.get("/oma/suosittelija/").content.decode()
+    client.logout()
+    login(client, town["instructor"])
+    assert client.get("/oma/suosittelija/").status_code == 403
