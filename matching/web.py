@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import threading
+from dataclasses import dataclass
 from typing import Any, NamedTuple
 
 from django.db.models import Count, Max
@@ -266,3 +267,57 @@ def current_ranker() -> tuple[Ranker, MatcherModel | None]:
 
 def client_prefetched(client: Client) -> Client:
     return clients_for_ranking().get(pk=client.pk)
+
+
+# --- job bank ---------------------------------------------------------------------
+
+
+def job_record(job: Any) -> D.Job:
+    """A job-bank job as the matcher's ``Job`` record."""
+    return D.Job(
+        id=f"job:{job.pk}",
+        organisation=str(job.organisation_id),
+        title=job.title,
+        description=job.description,
+        tags=_codes(job.tags),
+        municipality=job.municipality.code,
+        lat=job.lat,
+        lon=job.lon,
+        remote=job.remote,
+        workers_needed=job.workers_needed,
+        effort_days=job.effort_days,
+        deadline=job.deadline,
+        price_cents=job.price_cents,
+    )
+
+
+@dataclass(frozen=True)
+class GroupForJob:
+    site: WorkSite
+    score: float
+    reasons: list[str]
+
+
+def groups_for_job(job: Any, k: int = 5) -> list[GroupForJob]:
+    """The sites whose groups suit a job (tags, words, distance, group size), best
+    first, with reasons in the reader's language. Nothing about any client is used
+    beyond how many seats are taken."""
+    from marketplace.selectors import published_sites_with_details
+    from matching.display import reasons_text
+    from matching.jobbank import sites_for_job
+
+    catalogue = current_catalogue()
+    suggestions = sites_for_job(
+        job_record(job), catalogue, organisation_kind=job.organisation.kind, k=k
+    )
+    ids = [key_site_id(s.site_id) for s in suggestions]
+    sites = published_sites_with_details().in_bulk([i for i in ids if i is not None])
+    return [
+        GroupForJob(
+            site=sites[site_id],
+            score=s.score,
+            reasons=reasons_text(s.reasons, to_client=False),
+        )
+        for s, site_id in zip(suggestions, ids, strict=True)
+        if site_id in sites
+    ]
