@@ -209,7 +209,8 @@ def _jobs_with_details(queryset: QuerySet) -> QuerySet:
 
 
 def open_jobs() -> QuerySet:
-    """Live jobs that still take offers: open status, deadline not passed."""
+    """Live jobs that still take offers: open status, deadline not passed, workers
+    still needed (an imported job may say 0: fully staffed)."""
     from django.db.models import Q
     from django.utils import timezone
 
@@ -218,6 +219,7 @@ def open_jobs() -> QuerySet:
     return Job.objects.live().filter(
         Q(progress__status="published") | Q(progress__isnull=True),
         deadline__gte=timezone.localdate(),
+        workers_needed__gt=0,
     )
 
 

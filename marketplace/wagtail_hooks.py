@@ -28,3 +28,19 @@ def only_own_sites_for_supervisors(parent_page: Any, pages: Any, request: Any) -
         others = WorkSite.objects.exclude(organisation_id=user.organisation_id)
         pages = pages.exclude(pk__in=others.values("pk"))
     return pages
+
+
+@hooks.register("construct_explorer_page_queryset")
+def only_own_jobs_for_posters(parent_page: Any, pages: Any, request: Any) -> Any:
+    """A job poster sees only their own organisation's jobs in the page explorer."""
+    from marketplace.models import Job
+
+    user = request.user
+    if (
+        roles.POSTER in user.role_names
+        and not permissions.is_organiser(user)
+        and not permissions.is_platform_admin(user)
+    ):
+        others = Job.objects.exclude(organisation_id=user.organisation_id)
+        pages = pages.exclude(pk__in=others.values("pk"))
+    return pages

@@ -113,6 +113,7 @@ def bank(polku: Any) -> dict[str, Any]:
             organisation=OrganisationFactory(kind="wellbeing_county", region=north),
         ),
         "instructor": instructor,
+        "admin": make_user(roles.PLATFORM_ADMIN, username="admin"),
         "people": people,
     }
 
@@ -209,3 +210,25 @@ def send_event(client: Any, event: dict[str, Any]) -> Any:
         content_type="application/json",
         HTTP_STRIPE_SIGNATURE=header,
     )
+
+
+def start_payment(bank: dict[str, Any], job: Job) -> Any:
+    from marketplace.services.money import payment_start
+
+    return payment_start(
+        actor=bank["poster"],
+        job=job,
+        success_url="https://polku.test/maksettu/",
+        cancel_url="https://polku.test/tyo/",
+    )
+
+
+def pay(bank: dict[str, Any], job: Job, client: Any, capture: Any) -> Any:
+    """The poster pays on the Checkout page (9,25 € Stripe fee); Stripe sends the
+    webhook. ``capture`` is pytest-django's django_capture_on_commit_callbacks."""
+    payment = start_payment(bank, job)
+    event = bank["fake"].complete_checkout(payment.checkout_session_id, fee_cents=925)
+    with capture(execute=True):
+        assert send_event(client, event).status_code == 200
+    payment.refresh_from_db()
+    return payment

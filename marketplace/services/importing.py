@@ -2,8 +2,9 @@
 
 The format is read by ``matching.dataset`` (strict, errors named by record and
 field). This service writes what this version of Polku keeps: municipalities,
-organisations and work-activity sites. Every write happens in one transaction; a
-record the database refuses is reported like a format error and nothing is kept.
+organisations, work-activity sites, job-bank jobs (``importing_jobs``), clients and
+placements at sites. Every write happens in one transaction; a record the database
+refuses is reported like a format error and nothing is kept.
 """
 
 from __future__ import annotations
@@ -32,6 +33,7 @@ from marketplace.models import (
     WorkSite,
 )
 from marketplace.regions import region_for_municipality
+from marketplace.services.importing_jobs import import_jobs
 from marketplace.services.placements import add_months
 from marketplace.services.setup import polku_setup
 from matching import dataset as ds
@@ -51,6 +53,7 @@ class ImportSummary:
             "municipalities",
             "organisations",
             "sites",
+            "jobs",
             "clients",
             "placements",
         ):
@@ -292,12 +295,12 @@ def dataset_import(
         run.municipalities_()
         run.organisations_()
         run.sites_(catalogue)
+        import_jobs(run, data)
         run.clients_()
         run.placements_()
         if run.errors:
             raise ds.DatasetError(run.errors)
     run.summary.not_imported = {
-        "jobs": len(data.jobs),
         "placements at jobs": sum(1 for p in data.placements if p.job is not None),
     }
     return run.summary

@@ -55,7 +55,7 @@ def progress_of(job: Job, *, lock: bool = False) -> JobProgress:
     """The job's progress row (created on first use for pages made in the admin)."""
     JobProgress.objects.get_or_create(job=job)
     rows = JobProgress.objects.select_related("site__organisation", "offer")
-    progress = (rows.select_for_update() if lock else rows).get(job=job)
+    progress = (rows.select_for_update(of=("self",)) if lock else rows).get(job=job)
     job.progress = progress  # type: ignore[attr-defined]
     return progress
 
@@ -200,7 +200,7 @@ def job_offer(
     _check(permissions.can_offer_for_site(actor, site))
     progress = progress_of(job, lock=True)
     _expect(progress, S.PUBLISHED)
-    if not job.live or job.deadline < timezone.localdate():
+    if not job.live or job.deadline < timezone.localdate() or not job.workers_needed:
         raise JobRuleError(_("This job is no longer open for offers."))
     if site.organisation_id == job.organisation_id:
         raise JobRuleError(_("A group cannot take its own organisation's job."))

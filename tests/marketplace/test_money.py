@@ -20,9 +20,14 @@ from marketplace.services import jobs as svc
 from marketplace.services import ledger, payouts
 from marketplace.services import money as msvc
 from tests.factories import PASSWORD
-from tests.jobbank import ready_account, record_days, send_event, taken_job
-
-SUCCESS, CANCEL = "https://polku.test/maksettu/", "https://polku.test/tyo/"
+from tests.jobbank import (
+    pay,
+    ready_account,
+    record_days,
+    send_event,
+    start_payment,
+    taken_job,
+)
 
 
 @pytest.fixture
@@ -30,22 +35,6 @@ def paid_bank(bank, stripe_fake):  # type: ignore[no-untyped-def]
     ready_account(bank["unit_org"], stripe_fake)
     bank["fake"] = stripe_fake
     return bank
-
-
-def start(bank, job):  # type: ignore[no-untyped-def]
-    return msvc.payment_start(
-        actor=bank["poster"], job=job, success_url=SUCCESS, cancel_url=CANCEL
-    )
-
-
-def pay(bank, job, client, django_capture_on_commit_callbacks):  # type: ignore[no-untyped-def]
-    """The poster pays on the Checkout page; Stripe sends the webhook."""
-    payment = start(bank, job)
-    event = bank["fake"].complete_checkout(payment.checkout_session_id, fee_cents=925)
-    with django_capture_on_commit_callbacks(execute=True):
-        assert send_event(client, event).status_code == 200
-    payment.refresh_from_db()
-    return payment
 
 
 def deliver(bank, job):  # type: ignore[no-untyped-def]
@@ -64,7 +53,7 @@ def escrow(job: Job) -> int:
 
 def test_the_checkout_carries_the_jobs_transfer_group_and_only_our_ids(paid_bank):
     job = taken_job(paid_bank)
-    payment = start(paid_bank, job)
+    payment = start_payment(paid_bank, job)
     assert payment.status == JobPayment.Status.OPEN
     assert payment.checkout_url.startswith("https://checkout.stripe.com/")
     sent = paid_bank["fake"].sent("/v1/checkout/sessions")[0]
@@ -99,7 +88,7 @@ def test_a_retried_request_after_a_lost_answer_charges_once(paid_bank):
     fake = paid_bank["fake"]
     # Stripe creates the session but the answer is lost; the library retries
     fake.fail_after_processing.add("/v1/checkout/sessions")
-    payment = start(paid_bank, job)
+    payment = start_payment(paid_bank, job)
     assert payment.status == JobPayment.Status.OPEN
     keys = {r.headers["Idempotency-Key"] for r in fake.sent("/v1/checkout/sessions")}
     assert len(fake.sent("/v1/checkout/sessions")) == 2 and len(keys) == 1
@@ -113,12 +102,12 @@ def test_a_failed_call_is_retried_later_with_the_same_key(paid_bank):
     real = fake.request
     fake.request = _always_down(real)  # type: ignore[method-assign]
     with pytest.raises(GatewayError):
-        start(paid_bank, job)
+        start_payment(paid_bank, job)
     payment = JobPayment.objects.get(job=job)
     assert payment.status == JobPayment.Status.CREATED and payment.idempotency_key
     # When Stripe answers again and the poster retries, the same row and key go
     fake.request = real  # type: ignore[method-assign]
-    again = start(paid_bank, job)
+    again = start_payment(paid_bank, job)
     assert again.pk == payment.pk and again.status == JobPayment.Status.OPEN
     sent = fake.sent("/v1/checkout/sessions")
     assert [r.headers["Idempotency-Key"] for r in sent] == [payment.idempotency_key]
