@@ -33,22 +33,24 @@ from typing import Any
 
 from django.db.models import (
     Avg,
+    BooleanField,
+    Case,
     Count,
-    DateField,
-    DurationField,
     Exists,
-    ExpressionWrapper,
     F,
     FloatField,
     OuterRef,
     Q,
     QuerySet,
     Subquery,
+    Value,
+    When,
 )
-from django.db.models.functions import Cast, TruncMonth, TruncQuarter
+from django.db.models.functions import Cast
 from django.utils import timezone
 
 from marketplace import permissions, roles
+from marketplace.db_dates import AddDays, DaysBetween, PeriodStart
 from marketplace.models import (
     PlacementEvent,
     PlacementPeriod,
@@ -169,20 +171,25 @@ def stalled_cutoff(w: Window) -> dt.date:
     return shift_months(w.end, -STALLED_AFTER_MONTHS)
 
 
+def _open_long(w: Window) -> Q:
+    """Open at the window's end, and begun more than 12 months before it."""
+    return (Q(end__isnull=True) | Q(end__gt=w.end)) & Q(start__lt=stalled_cutoff(w))
+
+
 def _stalled(w: Window) -> Q:
-    return (
-        (Q(end__isnull=True) | Q(end__gt=w.end))
-        & Q(start__lt=stalled_cutoff(w))
-        & Q(reviewed_recently=False)
-    )
+    return _open_long(w) & Q(reviewed_recently=False)
+
+
+def _start_of(day: dt.date) -> dt.datetime:
+    """Midnight at the start of ``day`` in the local time zone (index-friendly)."""
+    return dt.datetime.combine(day, dt.time(), timezone.get_current_timezone())
 
 
 def _annotated(scope: OutcomeScope) -> QuerySet[PlacementPeriod]:
     """Window periods with ``is_return`` and ``reviewed_recently`` (subqueries)."""
     w = scope.window
-    tz = timezone.get_current_timezone()
-    end_at = dt.datetime.combine(w.end + dt.timedelta(days=1), dt.time(), tz)
-    since = dt.datetime.combine(stalled_cutoff(w), dt.time(), tz)
+    end_at = _start_of(w.end + dt.timedelta(days=1))
+    since = _start_of(stalled_cutoff(w))
     earlier = PlacementPeriod.objects.filter(
         placement_id=OuterRef("placement_id"), start__lt=OuterRef("start")
     )
@@ -192,8 +199,18 @@ def _annotated(scope: OutcomeScope) -> QuerySet[PlacementPeriod]:
         at__gte=since,
         at__lt=end_at,
     )
+    # guarded, so that each subquery runs only for the periods it can matter for
     return scope.window_periods().annotate(
-        is_return=Exists(earlier), reviewed_recently=Exists(reviews)
+        is_return=Case(
+            When(_started(w), then=Exists(earlier)),
+            default=Value(False),
+            output_field=BooleanField(),
+        ),
+        reviewed_recently=Case(
+            When(_open_long(w), then=Exists(reviews)),
+            default=Value(True),
+            output_field=BooleanField(),
+        ),
     )
 
 
@@ -201,7 +218,7 @@ def _period_aggregates(w: Window) -> dict[str, Any]:
     ended, started, positive = _ended(w), _started(w), _positive()
     client = "placement__client"
     returned = started & Q(is_return=True)
-    length = ExpressionWrapper(F("end") - F("start"), output_field=DurationField())
+    length = DaysBetween("end", "start")
     return {
         "served_clients": Count(client, distinct=True),
         "ended": Count("pk", filter=ended),
@@ -232,16 +249,12 @@ class PeriodFigures:
     @classmethod
     def from_row(cls, row: dict[str, Any]) -> PeriodFigures:
         length = row["length"]
-        if isinstance(length, dt.timedelta):
-            length = length.total_seconds() / 86400
-        elif length is not None:  # SQLite: microseconds
-            length = float(length) / 86_400_000_000
         return cls(
             served_clients=row["served_clients"],
             ended=Counted(row["ended"], row["ended_clients"]),
             positive=Counted(row["positive"], row["positive_clients"]),
             negative_clients=row["negative_clients"],
-            length_days=length,
+            length_days=None if length is None else float(length),
             returns=Counted(row["returns"], row["return_clients"]),
             stalled=Counted(row["stalled"], row["stalled_clients"]),
         )
@@ -287,13 +300,12 @@ class BucketFigures:
 
 def exits_by_month(scope: OutcomeScope) -> list[BucketFigures]:
     """Ended and positive periods per month (or quarter) of the window (one query)."""
-    trunc = TruncQuarter if scope.by == "quarter" else TruncMonth
     ended, positive = _ended(scope.window), _positive()
     client = "placement__client"
     rows = (
         scope.periods()
         .filter(ended)
-        .annotate(bucket=trunc("end"))
+        .annotate(bucket=PeriodStart("end", scope.by))
         .values("bucket")
         .annotate(
             n=Count("pk"),
@@ -329,8 +341,8 @@ def holds_in_window(scope: OutcomeScope) -> Counted:
     events = PlacementEvent.objects.filter(
         to_status="held",
         placement__site__in=scope.sites,
-        at__date__gte=w.start,
-        at__date__lte=w.end,
+        at__gte=_start_of(w.start),
+        at__lt=_start_of(w.end + dt.timedelta(days=1)),
     )
     if scope.service:
         events = events.filter(placement__client__service=scope.service)
@@ -392,9 +404,7 @@ def _assessment_pairs(scope: OutcomeScope) -> QuerySet[PlacementPeriod]:
 
 
 def _shift(days: int) -> Any:
-    return ExpressionWrapper(
-        F("start") + dt.timedelta(days=days), output_field=DateField()
-    )
+    return AddDays("start", days)
 
 
 _CHANGE = {
