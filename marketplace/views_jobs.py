@@ -189,6 +189,15 @@ def job_manage(request: HttpRequest, pk: int) -> HttpResponse:
         offers = offers.filter(site__organisation_id=user.organisation_id)
     payment = job.payments.order_by("-pk").first()
     works = permissions.can_work_on_job(user, job)
+    groups = None
+    if (
+        job.live
+        and progress.status == S.PUBLISHED
+        and permissions.can_manage_job(user, job)
+    ):
+        from matching.web import groups_for_job
+
+        groups = groups_for_job(job)
     return render(
         request,
         "marketplace/jobs/manage.html",
@@ -208,6 +217,7 @@ def job_manage(request: HttpRequest, pk: int) -> HttpResponse:
             and progress.status == S.TAKEN
             and not (payment and payment.status in msvc.PAID),
             "work_day_count": job.work_days.count(),
+            "groups": groups,
             "payments_enabled": selectors.payments_enabled(),
         },
     )

@@ -247,3 +247,13 @@ def test_a_job_page_template_renders_for_every_status(client, bank):
             getattr(svc, step)(actor=bank[who], job=Job.objects.get(pk=job.pk))
         assert client.get(f"/oma/tyopankki/{job.pk}/").status_code == 200
         assert client.get(job.url).status_code == 200
+
+
+def test_the_poster_sees_groups_that_could_do_an_open_job(client, bank):
+    from matching import web
+
+    web.clear_cache()
+    job = post_job(bank, price_cents=0)
+    login(client, bank["poster"])
+    page = client.get(f"/oma/tyopankki/{job.pk}/")
+    assert [g.site for g in page.context["groups"]][:1] == [bank["site"]]
