@@ -47,8 +47,9 @@ AXES_RESET_ON_SUCCESS = True
 # out on purpose (see above); docs/security.md lists password spraying as partial.
 SILENCED_SYSTEM_CHECKS = ["axes.W006"]
 AXES_LOCKOUT_CALLABLE = "marketplace.views_account.locked_out"
-# Log lines of django-axes mask the username and the address (personal data).
-AXES_SENSITIVE_PARAMETERS = ["username", "ip_address"]
+# django-axes masks these in its log lines (the username and the address are
+# personal data) and in the form fields it stores with a failure (codes, tokens).
+AXES_SENSITIVE_PARAMETERS = ["username", "ip_address", "code", "csrfmiddlewaretoken"]
 # Behind a reverse proxy, the number of proxies that append to X-Forwarded-For.
 if os.environ.get("POLKU_PROXY_COUNT"):
     AXES_IPWARE_PROXY_COUNT = int(os.environ["POLKU_PROXY_COUNT"])

@@ -66,7 +66,8 @@ def has_confirmed_device(user: Any) -> bool:
 
 def password_confirmed(request: HttpRequest, user: Any, password: str) -> bool:
     """Check the password through Django's authentication, so that django-axes
-    counts a wrong one (and refuses a locked-out user)."""
+    counts a wrong one (and refuses a locked-out user). Call it outside a
+    transaction that a wrong password rolls back, or the count is lost."""
     checked = authenticate(request, username=user.get_username(), password=password)
     return checked is not None and checked.pk == user.pk
 
@@ -98,14 +99,14 @@ def totp_secret_text(device: TOTPDevice) -> str:
     return " ".join(key[i : i + 4] for i in range(0, len(key), 4))
 
 
-@transaction.atomic
 def totp_device_confirm(
     *, request: HttpRequest, user: Any, device: TOTPDevice, token: str, password: str
 ) -> list[str]:
     """Confirm the pending authenticator with a code from it and the password.
 
     Replaces any earlier authenticator and the recovery codes; returns the new
-    recovery codes, to be shown once.
+    recovery codes, to be shown once. (The password is checked outside the
+    transaction, so that a wrong one stays counted by django-axes.)
     """
     if device.user_id != user.pk or device.confirmed:
         raise PermissionDenied
@@ -113,11 +114,13 @@ def totp_device_confirm(
         raise AccountError("password")
     if not device.verify_token(_digits(token)):
         raise AccountError("token")
-    TOTPDevice.objects.filter(user_id=user.pk).exclude(pk=device.pk).delete()
-    device.confirmed = True
-    device.save(update_fields=["confirmed"])
+    with transaction.atomic():
+        TOTPDevice.objects.filter(user_id=user.pk).exclude(pk=device.pk).delete()
+        device.confirmed = True
+        device.save(update_fields=["confirmed"])
+        codes = recovery_codes_replace(user=user)
     log.info("two-step verification set up: user %s", user.pk)
-    return recovery_codes_replace(user=user)
+    return codes
 
 
 @transaction.atomic
@@ -176,15 +179,15 @@ def second_factor_waiting(user: Any) -> bool:
     return any(not d.verify_is_allowed()[0] for d in devices_for_user(user))
 
 
-@transaction.atomic
 def two_factor_disable(*, request: HttpRequest, user: Any, password: str) -> None:
     """A client or job poster turns two-step verification off (staff cannot)."""
     if two_factor_required(user):
         raise PermissionDenied
     if not password_confirmed(request, user, password):
         raise AccountError("password")
-    for device in devices_for_user(user, confirmed=None):
-        device.delete()
+    with transaction.atomic():
+        for device in devices_for_user(user, confirmed=None):
+            device.delete()
     log.info("two-step verification turned off: user %s", user.pk)
 
 
@@ -223,7 +226,6 @@ def login_unlock(*, actor: Any, user: Any) -> None:
     log.info("login lockout lifted: user %s by user %s", user.pk, actor.pk)
 
 
-@transaction.atomic
 def sessions_end_everywhere(*, request: HttpRequest, user: Any, password: str) -> None:
     """End every session of the user, this one included.
 
