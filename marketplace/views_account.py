@@ -286,6 +286,8 @@ def user_security(request: HttpRequest, pk: int) -> HttpResponse:
             "other": other,
             "locked": account.login_locked(other),
             "is_self": other.pk == request.user.pk,
+            "failure_limit": settings.AXES_FAILURE_LIMIT,
+            "lock_minutes": int(settings.AXES_COOLOFF_TIME.total_seconds() // 60),
         },
     )
 
