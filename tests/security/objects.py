@@ -1,0 +1,241 @@
+"""Two regions with one of everything, and the registry that builds the arguments of
+every object URL of the URL conf from them.
+
+The IDOR test opens each object URL of one region as each role of the other and
+expects a refusal. A new object URL fails the test until it is registered here:
+add an entry to ``REGISTRY`` under its URL name, saying which role of the region
+owns the object (the test checks that this role is *not* refused, so that the
+entry builds real objects) and how to build the URL's arguments from a region.
+URL arguments that are not objects (a report's table name, a public site) are
+registered with ``owner=None`` and the reason.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from django.utils import timezone
+
+from marketplace import roles
+from marketplace.models import Placement, PlacementPeriod
+from tests.factories import (
+    MunicipalityFactory,
+    OrganisationFactory,
+    RegionFactory,
+    make_client,
+    make_site,
+    make_user,
+)
+
+#: The roles of a region that the IDOR test logs in as ("colleague" is a second
+#: social instructor of the same organisation as "instructor").
+ROLES = ("instructor", "colleague", "supervisor", "organiser", "poster", "client")
+WISHES_MARKER = "KIRAHVITOIVE-5821"
+WISHES = f"Haluaisin hoitaa kirahveja eläintarhassa ({WISHES_MARKER})."
+
+
+class Realm(dict):
+    """A region's organisations, users, site, client and placement, by name."""
+
+
+def realm_build(tag: str, code: str) -> Realm:
+    region = RegionFactory(slug=f"alue-{tag}", name_fi=f"Alue {tag}")
+    town = MunicipalityFactory(code=code, name=f"Kunta {tag}", region=region)
+    county = OrganisationFactory(
+        name=f"Hyvinvointialue {tag}", kind="wellbeing_county", region=region
+    )
+    unit = OrganisationFactory(name=f"Työpaja {tag} ry", region=region)
+    poster_org = OrganisationFactory(
+        name=f"Seurakunta {tag}", kind="parish", region=region
+    )
+    site = make_site(
+        title=f"Verstas {tag}",
+        organisation=unit,
+        municipality=town,
+        services=("disability", "rehabilitative"),
+        tags=("mailing", "woodwork"),
+        work_share_cents_per_day=600,
+    )
+    instructor = make_user(roles.INSTRUCTOR, organisation=county)
+    client_user = make_user(roles.CLIENT)
+    person = make_client(
+        instructor=instructor,
+        municipality=town,
+        user=client_user,
+        name=f"Asiakas {tag}",
+        service="disability",
+        wishes=WISHES,
+    )
+    start = timezone.localdate() - dt.timedelta(days=120)
+    placement = Placement.objects.create(
+        client=person, site=site, status=Placement.Status.ACTIVE, start_date=start
+    )
+    PlacementPeriod.objects.create(placement=placement, start=start)
+    return Realm(
+        tag=tag,
+        region=region,
+        town=town,
+        county=county,
+        unit=unit,
+        site=site,
+        person=person,
+        placement=placement,
+        instructor=instructor,
+        colleague=make_user(roles.INSTRUCTOR, organisation=county),
+        supervisor=make_user(roles.SUPERVISOR, organisation=unit),
+        organiser=make_user(roles.ORGANISER, organisation=county),
+        poster=make_user(roles.POSTER, organisation=poster_org),
+        client=client_user,
+        # the names tests/jobbank.py's helpers read
+        ngo=poster_org,
+        lahti=town,
+        people=[person],
+    )
+
+
+def _job(realm: Realm) -> Any:
+    """A free job of the region's poster, taken by its unit, with a work day."""
+    if "job" not in realm:
+        from marketplace.services.jobs import job_start
+        from tests.jobbank import record_days, taken_job
+
+        job = taken_job(realm, price_cents=0)
+        job_start(actor=realm["supervisor"], job=job)
+        realm["job"] = job
+        realm["work_days"] = record_days(realm, job, days=1)
+    return realm["job"]
+
+
+def _offer(realm: Realm) -> Any:
+    return _job(realm).offers.first()
+
+
+def _work_day(realm: Realm) -> Any:
+    _job(realm)
+    return realm["work_days"][0]
+
+
+def _actions(module: str, name: str) -> list[str]:
+    from importlib import import_module
+
+    return list(getattr(import_module(module), name))
+
+
+@dataclass(frozen=True)
+class ObjectUrl:
+    #: the role of the realm whose object it is (None: the arguments are no object)
+    owner: str | None
+    #: the URL arguments for the realm's object(s); several for action URLs
+    build: Callable[[Realm], list[dict[str, Any]]]
+    reason: str = ""
+
+
+def _one(**getters: Callable[[Realm], Any]) -> Callable[[Realm], list[dict[str, Any]]]:
+    return lambda realm: [{k: get(realm) for k, get in getters.items()}]
+
+
+def _site(r: Realm) -> Any:
+    return r["site"].pk
+
+
+def _client(r: Realm) -> Any:
+    return r["person"].pk
+
+
+def _placement(r: Realm) -> Any:
+    return r["placement"].pk
+
+
+REGISTRY: dict[str, ObjectUrl] = {
+    # the organiser's pages of their region's users and organisations
+    "user_security": ObjectUrl("organiser", _one(pk=lambda r: r["supervisor"].pk)),
+    "user_security_reset": ObjectUrl(
+        "organiser", _one(pk=lambda r: r["supervisor"].pk)
+    ),
+    "user_security_unlock": ObjectUrl(
+        "organiser", _one(pk=lambda r: r["supervisor"].pk)
+    ),
+    "user_edit": ObjectUrl("organiser", _one(pk=lambda r: r["supervisor"].pk)),
+    "organisation_edit": ObjectUrl("organiser", _one(pk=lambda r: r["unit"].pk)),
+    # a site's supervisor
+    "seats_update": ObjectUrl("supervisor", _one(pk=_site)),
+    "site_attendance": ObjectUrl("supervisor", _one(pk=_site)),
+    "site_attendance_csv": ObjectUrl("supervisor", _one(pk=_site)),
+    "site_feedback": ObjectUrl("supervisor", _one(pk=_site)),
+    "site_feedback_answer": ObjectUrl(
+        "supervisor", _one(pk=_site, placement_pk=_placement)
+    ),
+    "work_share_site": ObjectUrl("supervisor", _one(pk=_site)),
+    "work_share_statement": ObjectUrl("supervisor", _one(pk=_site)),
+    "work_share_statement_csv": ObjectUrl("supervisor", _one(pk=_site)),
+    # a client's own worker
+    "client_detail": ObjectUrl("instructor", _one(pk=_client)),
+    "client_edit": ObjectUrl("instructor", _one(pk=_client)),
+    "assessment_create": ObjectUrl("instructor", _one(pk=_client)),
+    "placement_suggest": ObjectUrl("instructor", _one(pk=_client)),
+    "client_attendance_csv": ObjectUrl("instructor", _one(pk=_client)),
+    "client_suggestions": ObjectUrl("instructor", _one(pk=_client)),
+    "suggestion_book": ObjectUrl("instructor", _one(pk=_client, site_id=_site)),
+    "suggestion_hide": ObjectUrl("instructor", _one(pk=_client, site_id=_site)),
+    "suggestion_unhide": ObjectUrl("instructor", _one(pk=_client, site_id=_site)),
+    "placement_action": ObjectUrl(
+        "instructor",
+        lambda r: [
+            {"pk": r["placement"].pk, "action": a}
+            for a in _actions("marketplace.views_clients", "ACTIONS")
+        ],
+    ),
+    # a colleague of the own worker, who opens the client by giving a purpose
+    "client_purpose": ObjectUrl("colleague", _one(pk=_client)),
+    # the client
+    "my_feedback": ObjectUrl("client", _one(pk=_placement)),
+    "my_suggestion_answer": ObjectUrl(
+        None,
+        _one(site_id=_site),
+        "the client answers about a published site, public to all; the answer is "
+        "stored for the client who gives it",
+    ),
+    # the job bank
+    "job_manage": ObjectUrl("poster", _one(pk=lambda r: _job(r).pk)),
+    "job_edit": ObjectUrl("poster", _one(pk=lambda r: _job(r).pk)),
+    "job_pay": ObjectUrl("poster", _one(pk=lambda r: _job(r).pk)),
+    "job_pay_return": ObjectUrl("poster", _one(pk=lambda r: _job(r).pk)),
+    "job_offer": ObjectUrl(
+        None,
+        _one(pk=lambda r: _job(r).pk),
+        "a published job is public (the job-bank page); the offer form lists only "
+        "the user's own groups (selectors.sites_for_offering)",
+    ),
+    "job_work_days": ObjectUrl("supervisor", _one(pk=lambda r: _job(r).pk)),
+    "work_day_remove": ObjectUrl("supervisor", _one(pk=lambda r: _work_day(r).pk)),
+    "job_action": ObjectUrl(
+        "supervisor",
+        lambda r: [
+            {"pk": _job(r).pk, "action": a}
+            for a in _actions("marketplace.views_jobs", "ACTIONS")
+        ],
+    ),
+    "offer_action": ObjectUrl(
+        "poster",
+        lambda r: [
+            {"pk": _offer(r).pk, "action": a}
+            for a in _actions("marketplace.views_jobs", "OFFER_ACTIONS")
+        ],
+    ),
+    # reports: the argument names a table, the figures are the user's region's
+    "outcomes_export_csv": ObjectUrl(
+        None,
+        lambda r: [{"table": "exits"}],
+        "a report table's name; the view scopes the figures to the user's region "
+        "(tests/marketplace/test_outcomes.py)",
+    ),
+    "outcomes_export_xlsx": ObjectUrl(
+        None,
+        lambda r: [{"table": "all"}],
+        "a report table's name; the view scopes the figures to the user's region "
+        "(tests/marketplace/test_outcomes.py)",
+    ),
+}
