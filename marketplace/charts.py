@@ -30,6 +30,11 @@ POSITIVE = "#1d6b35"
 WIDTH = 720
 
 
+def _short(label: str, limit: int = 40) -> str:
+    """A label that fits beside the chart (the full one is in the table)."""
+    return label if len(label) <= limit else label[: limit - 1].rstrip() + "…"
+
+
 def _t(x: float, y: float, text: str, anchor: str = "start", cls: str = "") -> str:
     klass = f' class="{cls}"' if cls else ""
     return (
@@ -76,16 +81,14 @@ def nice_step(maximum: float, ticks: int = 5) -> float:
 def _hidden_names(names: Sequence[str]) -> str:
     if not names:
         return ""
-    return " " + ngettext(
-        "Hidden because fewer than five clients: %(names)s.",
-        "Hidden because fewer than five clients: %(names)s.",
-        len(names),
-    ) % {"names": ", ".join(names)}
+    return " " + _("Hidden because fewer than five clients: %(names)s.") % {
+        "names": ", ".join(names)
+    }
 
 
 def exit_chart(bars: Sequence[Bar], *, chart_id: str, title: str) -> SafeString:
     """Horizontal bars of ended periods per exit reason; moving on is striped."""
-    label_w, value_w, row_h, top = 290.0, 70.0, 24.0, 34.0
+    label_w, value_w, row_h, top = 310.0, 60.0, 24.0, 34.0
     plot_w = WIDTH - label_w - value_w
     visible = [b.value for b in bars if isinstance(b.value, int)]
     step = nice_step(max(visible, default=0))
@@ -112,7 +115,7 @@ def exit_chart(bars: Sequence[Bar], *, chart_id: str, title: str) -> SafeString:
         tick += step
     for i, bar in enumerate(bars):
         y = top + row_h * i
-        body.append(_t(label_w - 8, y + row_h * 0.68, bar.label, "end"))
+        body.append(_t(label_w - 8, y + row_h * 0.68, _short(bar.label), "end"))
         if isinstance(bar.value, Suppressed):
             body.append(_t(label_w + 4, y + row_h * 0.68, str(bar.value), cls="muted"))
             continue
@@ -148,7 +151,12 @@ def share_chart(
     y0 = top + plot_h
     body = [
         f'<rect x="{left}" y="8" width="14" height="14" fill="{POSITIVE}"/>'
-        + _t(left + 20, 20, _("Share moving on, with 95 % interval"), cls="chart-small")
+        + _t(
+            left + 20,
+            20,
+            _("Share moving on, with its interval (95%)"),
+            cls="chart-small",
+        )
     ]
     step = 0.1 if scale_max <= 0.5 else 0.2
     tick = 0.0
@@ -245,7 +253,7 @@ def rate_chart(
     title: str,
 ) -> SafeString:
     """Each site's share moving on as a dot with its 95 % interval as a line."""
-    label_w, right, top, row_h = 290.0, 24.0, 34.0, 22.0
+    label_w, right, top, row_h = 310.0, 24.0, 34.0, 22.0
     plot_w = WIDTH - label_w - right
     height = top + row_h * max(len(points), 1) + 34
     bottom = top + row_h * max(len(points), 1)
@@ -254,7 +262,7 @@ def rate_chart(
         + _t(label_w + 18, 20, _("Share moving on"), cls="chart-small")
         + f'<line x1="{label_w + 150}" y1="15" x2="{label_w + 180}" y2="15" '
         f'stroke="{INK}" stroke-width="1.5"/>'
-        + _t(label_w + 186, 20, _("95 % interval"), cls="chart-small")
+        + _t(label_w + 186, 20, _("Confidence interval (95%)"), cls="chart-small")
     ]
     for tick in range(0, 101, 20):
         x = label_w + plot_w * tick / 100
@@ -282,15 +290,15 @@ def rate_chart(
         x_low = label_w + plot_w * rate.interval.low
         x_high = label_w + plot_w * rate.interval.high
         body.append(
-            _t(label_w - 8, y + 4, point.label, "end")
+            _t(label_w - 8, y + 4, _short(point.label), "end")
             + f'<line x1="{x_low:.1f}" y1="{y:.1f}" x2="{x_high:.1f}" y2="{y:.1f}" '
             f'stroke="{INK}" stroke-width="1.5"/>'
             + f'<circle cx="{label_w + plot_w * rate.value:.1f}" cy="{y:.1f}" r="5" '
             f'fill="{BRAND}"/>'
         )
     desc = _(
-        "Dot chart of each site's share moving on with its 95 %% confidence "
-        "interval, highest first; the dashed line is the whole selection (%(share)s)."
+        "Dot chart of each site's share moving on with its confidence interval "
+        "(95%%), highest first; the dashed line is the whole selection (%(share)s)."
     ) % {
         "share": format_cell(Percent(overall.value))
         if isinstance(overall, Rate)

@@ -16,6 +16,7 @@ from django import forms
 from django.db.models import QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from marketplace.models import Client, Municipality, Organisation, WorkSite
 from marketplace.selectors_outcomes import OutcomeScope, Window
@@ -74,7 +75,7 @@ class OutcomeFilter(df.FilterSet):
         label=_("Site"),
         method="filter_site",
         queryset=WorkSite.objects.none(),
-        empty_label=_("All sites"),
+        empty_label=pgettext_lazy("work-activity sites", "All sites"),
     )
     by = df.ChoiceFilter(
         label=_("Chart by"),

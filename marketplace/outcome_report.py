@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 
 from marketplace.models.placements import EXIT_REASON_LABELS
 from marketplace.outcome_stats import (
@@ -221,7 +222,7 @@ def _summary(
         [
             _c(_("Figure"), numeric=False),
             _c(_("Value")),
-            _c(_("95 % confidence interval"), interval=True),
+            _c(_("Confidence interval (95%)"), interval=True),
         ],
         rows=rows,
     )
@@ -279,7 +280,7 @@ def _buckets(figures: OutcomeFigures) -> tuple[Table, list[Point]]:
             _c(_("Ended periods")),
             _c(_("Ended by moving on")),
             _c(_("Share moving on")),
-            _c(_("95 % confidence interval"), interval=True),
+            _c(_("Confidence interval (95%)"), interval=True),
         ],
         rows=rows,
     )
@@ -348,12 +349,12 @@ def _sites(figures: OutcomeFigures) -> tuple[Table, Table, list[Point]]:
             _c(_("Ended periods")),
             _c(_("Ended by moving on")),
             _c(_("Share moving on")),
-            _c(_("95 % confidence interval"), interval=True),
+            _c(_("Confidence interval (95%)"), interval=True),
             _c(_("Average length (months)")),
         ],
         rows=rows,
         note=_(
-            "Sites with clients in the period. The confidence interval (Wilson, 95 %) "
+            "Sites with clients in the period. The confidence interval (Wilson, 95%) "
             "shows how much the share could vary by chance: with few periods it is wide."
         ),
     )
@@ -412,7 +413,7 @@ def _feedback(figures: OutcomeFigures) -> Table:
     )[0]
     footer = [
         [
-            _("All sites"),
+            pgettext("work-activity sites", "All sites"),
             "",
             "",
             *_feedback_cells(total, count_cell(total.answers)),

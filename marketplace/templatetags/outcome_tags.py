@@ -7,7 +7,7 @@ from typing import Any
 from django import template
 from django.templatetags.static import static
 from django.utils.html import format_html, format_html_join
-from django.utils.safestring import SafeString
+from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
 
 from marketplace.outcome_stats import MIN_CLIENTS, Interval, Suppressed
@@ -53,6 +53,9 @@ def is_number_cell(value: Any) -> bool:
     )
 
 
+_NUM = mark_safe(' class="num"')
+
+
 def _cells(row: list[Any]) -> SafeString:
     """One row's cells: the first is the row header, numbers are right-aligned."""
     first, rest = row[0], row[1:]
@@ -60,7 +63,7 @@ def _cells(row: list[Any]) -> SafeString:
     return head + format_html_join(
         "",
         "<td{}>{}</td>",
-        ((' class="num"' if is_number_cell(v) else "", outcome_cell(v)) for v in rest),
+        ((_NUM if is_number_cell(v) else "", outcome_cell(v)) for v in rest),
     )
 
 
