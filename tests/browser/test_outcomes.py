@@ -24,9 +24,9 @@ def test_organiser_filters_reads_and_downloads(page, polku, axe, shot, tmp_path)
     # given an organiser of a region with a year of hand-counted history
     world = build_world()
     log_in(page, world["organiser"])
-    # when they open the outcomes from their dashboard
+    # when they open the outcomes from the main navigation
     with page.expect_navigation():
-        page.locator("a[href='/oma/tulokset/']").click()
+        page.locator("header nav a[href='/oma/tulokset/']").click()
     # and filter to Lahti in 2025
     page.locator("#id_municipality").select_option("398")
     page.locator("#id_year").select_option("2025")

@@ -302,3 +302,15 @@ def test_ended_periods_by_month_and_quarter(world, by, expected):
     assert {label: rows[label][0] for label in expected} == expected
     # every share is hidden: no month has five clients on both sides
     assert all(row[2] is SUPPRESSED for row in rows.values())
+
+
+@pytest.mark.parametrize(
+    ("who", "shown"),
+    [("organiser", True), ("supervisor_a", True), ("instructor", False)],
+)
+def test_the_main_navigation_links_outcomes_for_those_who_may_read_them(
+    client, world, who, shown
+):
+    client.login(username=world[who].username, password=PASSWORD)
+    html = client.get("/oma/").content.decode()
+    assert ('href="/oma/tulokset/"' in html) is shown
