@@ -226,7 +226,16 @@ def demo_users_ensure(data: ds.Dataset | None = None) -> list[tuple[User, str]]:
     users["asiakas"] = _user_ensure("asiakas", roles.CLIENT, None, first, last)
     demo_client_login_ensure(users["asiakas"], client)
 
+    from marketplace.services.demo_jobs import demo_jobs_ensure
+
+    jobs = demo_jobs_ensure(
+        poster=users["ilmoittaja"],
+        supervisor=users["tyonohjaaja"],
+        organiser=users["jarjestaja"],
+    )
     notes = {"sosiaaliohjaaja": f"; {len(caseload)} clients in the caseload"}
+    if jobs:
+        notes["ilmoittaja"] = f"; {jobs} jobs in the job bank, in different states"
     if client is not None:
         notes["asiakas"] = f" — client record “{client.name}” ({client.municipality})"
     if site_org is not None:
