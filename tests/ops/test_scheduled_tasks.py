@@ -118,12 +118,11 @@ def test_the_schedule_names_the_nightly_work():
     assert ["retrain_matcher", "--enqueue"] in scheduled_commands()
 
 
-# The worker closes the connection between tasks, as in production: the test cannot
-# run inside one transaction.
-@pytest.mark.django_db(transaction=True)
 def test_every_scheduled_command_enqueues_work_that_a_db_worker_does(
-    region, settings, tmp_path
+    committed, region, settings, tmp_path
 ):
+    # (committed: the worker closes the connection between tasks, as in production,
+    # so the test cannot run inside one transaction)
     # Given the database queue, a seat held past its end and a history to train on
     settings.TASKS = DB_QUEUE
     settings.MATCHER_ARTIFACT_DIR = str(tmp_path)
