@@ -257,3 +257,15 @@ def test_the_poster_sees_groups_that_could_do_an_open_job(client, bank):
     login(client, bank["poster"])
     page = client.get(f"/oma/tyopankki/{job.pk}/")
     assert [g.site for g in page.context["groups"]][:1] == [bank["site"]]
+
+
+def test_anyone_reads_a_published_job_but_only_supervisors_get_the_offer_form(
+    client, bank
+):
+    job = post_job(bank, price_cents=0)
+    page = client.get(job.url)
+    assert page.status_code == 200
+    assert list(page.context["offer_sites"]) == []
+    assert not page.context["can_view_management"]
+    draft = post_job(bank, price_cents=0, publish=False, title="Luonnos")
+    assert client.get(f"/tyopankki/{draft.slug}/").status_code == 404
