@@ -82,15 +82,16 @@ def two_factor_verify(request: HttpRequest) -> HttpResponse:
         return redirect(next_url)
     form = SecondFactorForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        if account.second_factor_waiting(user):
+        try:
+            device = account.second_factor_check(
+                user=user, token=form.cleaned_data["code"]
+            )
+        except account.SecondFactorWaiting:
             form.add_error(
                 None,
                 _("Too many wrong codes in a row. Wait a minute and try again."),
             )
         else:
-            device = account.second_factor_check(
-                user=user, token=form.cleaned_data["code"]
-            )
             if device is None:
                 form.add_error(
                     "code",

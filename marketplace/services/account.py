@@ -150,33 +150,34 @@ def _recovery(token: str) -> str:
     return "".join(ch for ch in token.lower() if ch.isalnum())
 
 
+class SecondFactorWaiting(AccountError):
+    """Too many wrong codes in a row: the next try must wait a moment."""
+
+
 def second_factor_check(*, user: Any, token: str) -> Device | None:
     """The device that accepts ``token``: six digits are an authenticator code,
     anything else a recovery code (used up by this). Wrong tries slow down the
-    next ones (django-otp's throttling, per device)."""
+    next ones of the same kind (django-otp's throttling, per device): while every
+    device of that kind must wait, this raises :class:`SecondFactorWaiting`."""
     digits = _digits(token)
+    kind: type[Device]
     if digits.isdigit() and len(digits) == 6:
-        candidates: list[Device] = list(
-            TOTPDevice.objects.filter(user_id=user.pk, confirmed=True)
-        )
-        token = digits
+        kind, token = TOTPDevice, digits
     else:
-        candidates = list(StaticDevice.objects.filter(user_id=user.pk, confirmed=True))
-        token = _recovery(token)
+        kind, token = StaticDevice, _recovery(token)
     with transaction.atomic():
-        for device in candidates:
-            device = type(device).objects.select_for_update().get(pk=device.pk)
+        devices = list(
+            kind.objects.select_for_update().filter(user_id=user.pk, confirmed=True)
+        )
+        if devices and not any(d.verify_is_allowed()[0] for d in devices):
+            raise SecondFactorWaiting("waiting")
+        for device in devices:
             if device.verify_token(token):
-                if isinstance(device, StaticDevice):
+                if kind is StaticDevice:
                     log.info("recovery code used: user %s", user.pk)
                 return device
     log.info("wrong second-factor code: user %s", user.pk)
     return None
-
-
-def second_factor_waiting(user: Any) -> bool:
-    """Too many wrong codes in a row: the next try must wait a moment."""
-    return any(not d.verify_is_allowed()[0] for d in devices_for_user(user))
 
 
 def two_factor_disable(*, request: HttpRequest, user: Any, password: str) -> None:
