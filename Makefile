@@ -45,6 +45,7 @@ static: install
 
 demo: install
 	$(BIN)/python manage.py load_demo
+	$(BIN)/python manage.py demo_two_factor
 
 lint: install
 	$(BIN)/ruff check .
