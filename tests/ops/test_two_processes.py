@@ -40,7 +40,7 @@ from tests.factories import (
     make_site,
     make_user,
 )
-from tests.jobbank import bank, ready_account, stripe_fake, taken_job  # noqa: F401
+from tests.jobbank import ready_account, taken_job
 from tests.ops.servers import Browser, Server, two_servers
 from tests.security.login import authenticator_for, current_code
 from tests.stripe_fake import SECRET_KEY, WEBHOOK_SECRET, signed
@@ -190,8 +190,8 @@ def test_the_last_seat_is_taken_once_whichever_process_agrees_it(county, tmp_pat
 
 def test_a_webhook_delivered_to_both_processes_is_booked_once(
     committed,
-    bank,  # noqa: F811
-    stripe_fake,  # noqa: F811
+    bank,
+    stripe_fake,
     tmp_path: Path,
 ):
     # Given a job paid on Stripe's Checkout page (the fake), whose objects the
