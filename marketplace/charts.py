@@ -18,7 +18,7 @@ from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from marketplace.outcome_report import Bar, Point
+from marketplace.outcome_tables import Bar, Point
 from marketplace.outcome_stats import SUPPRESSED, Rate, Suppressed
 from marketplace.outcome_tables import Percent, format_cell
 

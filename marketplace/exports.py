@@ -20,7 +20,7 @@ from django.utils import formats
 from django.utils.translation import gettext as _
 
 from marketplace.outcome_stats import Interval, Suppressed
-from marketplace.outcome_tables import Change, Percent, Table, round_half_up
+from marketplace.outcome_tables import Change, Euros, Percent, Table, round_half_up
 
 XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
@@ -59,6 +59,8 @@ def csv_cells(row: Sequence[Any]) -> list[str]:
             out.append("")
         elif isinstance(value, Percent):
             out.append(_percent(value))
+        elif isinstance(value, Euros):
+            out.append(_number(int(value) / 100, 2))
         elif isinstance(value, float):
             out.append(_number(value))
         else:
@@ -113,6 +115,7 @@ class _Formats:
         self.bold = book.add_format({"bold": True})
         self.percent = book.add_format({"num_format": "0.0 %"})
         self.decimal = book.add_format({"num_format": "0.0"})
+        self.euros = book.add_format({"num_format": "#,##0.00"})
         self.signed = book.add_format({"num_format": "+0.0;−0.0;0.0"})
         self.hidden = book.add_format({"align": "right", "italic": True})
         self.note = book.add_format({"italic": True})
@@ -130,6 +133,8 @@ def _write(sheet: Any, row: int, col: int, value: Any, fmt: _Formats) -> int:
         sheet.write_blank(row, col, None)
     elif isinstance(value, Percent):
         sheet.write_number(row, col, float(value), fmt.percent)
+    elif isinstance(value, Euros):
+        sheet.write_number(row, col, int(value) / 100, fmt.euros)
     elif isinstance(value, Change):
         sheet.write_number(row, col, float(value), fmt.signed)
     elif isinstance(value, float):

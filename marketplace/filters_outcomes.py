@@ -19,7 +19,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from marketplace.models import Client, Municipality, Organisation, WorkSite
-from marketplace.selectors_outcomes import OutcomeScope, Window
+from marketplace.outcome_scope import OutcomeScope, Window
 from marketplace.services.placements import add_months as shift_months
 
 #: How many years back the year filter offers.

@@ -21,8 +21,11 @@ from marketplace.outcome_stats import (
     Interval,
     Rate,
     Suppressed,
+    mean_cell,
     suppress_parts,
 )
+
+DAYS_PER_MONTH = 30.44
 
 
 class Percent(float):
@@ -35,6 +38,10 @@ class Months(float):
 
 class Change(float):
     """A signed change of a score, one decimal."""
+
+
+class Euros(int):
+    """Money in integer cents, shown as euros with two decimals."""
 
 
 @dataclass(frozen=True)
@@ -77,6 +84,10 @@ def format_cell(value: Any) -> str:
         low = formats.number_format(round_half_up(value.low * 100), 1)
         high = formats.number_format(round_half_up(value.high * 100), 1)
         return f"{low}–{high}\u00a0%"
+    if isinstance(value, Euros):
+        return formats.number_format(
+            Decimal(int(value)) / 100, 2, use_l10n=True, force_grouping=True
+        )
     if isinstance(value, Change):
         text = formats.number_format(round_half_up(value), 1)
         return f"+{text}" if value > 0 else text.replace("-", "−")
@@ -130,3 +141,36 @@ def suppress_groups(
             if visible and len(visible) == len(cells):
                 cells[min(visible, key=lambda i: (group[i].value, i))] = SUPPRESSED
     return out
+
+
+@dataclass(frozen=True)
+class Bar:
+    label: str
+    value: int | Suppressed
+    positive: bool = False
+
+
+@dataclass(frozen=True)
+class Point:
+    label: str
+    value: Rate | Suppressed
+
+
+def col(label: Any, **kwargs: Any) -> Column:
+    return Column(str(label), **kwargs)
+
+
+def months(days: float | None) -> float | None:
+    """Days as months (30.44 days each)."""
+    return None if days is None else days / DAYS_PER_MONTH
+
+
+def clients_count(n: int) -> Count:
+    """A count of distinct clients (the value and the clients are the same)."""
+    return Count(n, n)
+
+
+def mean_of(kind: type, value: float | None, clients: int) -> Any:
+    """An average as ``kind`` (Months, Change), or hidden under five clients."""
+    cell = mean_cell(value, clients)
+    return cell if isinstance(cell, Suppressed) else kind(cell)

@@ -37,118 +37,46 @@ from django.db.models import (
     Case,
     Count,
     Exists,
-    F,
-    FloatField,
     OuterRef,
     Q,
     QuerySet,
-    Subquery,
     Value,
     When,
 )
-from django.db.models.functions import Cast
-from django.utils import timezone
 
-from marketplace import permissions, roles
-from marketplace.db_dates import AddDays, DaysBetween, PeriodStart
+from marketplace.db_dates import DaysBetween, PeriodStart
 from marketplace.models import (
     PlacementEvent,
     PlacementPeriod,
-    SelfAssessment,
-    User,
     WorkSite,
 )
+from marketplace.outcome_scope import (
+    OutcomeScope,
+    Window,
+    outcome_sites_for,
+    start_of,
+)
 from marketplace.outcome_stats import Count as Counted
+from marketplace.selectors_assessment import (
+    AssessmentChange,
+    assessment_change_by_site,
+    assessment_change_total,
+)
 from marketplace.selectors_feedback import (
     FeedbackFigures,
     feedback_by_site,
     feedback_total,
+)
+from marketplace.selectors_outcomes_jobs import (
+    JobBankFigures,
+    job_bank_by_site,
+    job_bank_total,
 )
 from marketplace.services.placements import add_months as shift_months
 from matching import vocabulary as V
 
 POSITIVE = tuple(sorted(V.POSITIVE_EXITS))
 STALLED_AFTER_MONTHS = 12
-START_ASSESSMENT_DAYS = (-30, 30)
-FOLLOW_UP_ASSESSMENT_DAYS = (60, 150)
-
-
-def add_months(day: dt.date, months: int) -> dt.date:
-    month = day.month - 1 + months
-    year, month = day.year + month // 12, month % 12 + 1
-    return day.replace(year=year, month=month, day=1)
-
-
-@dataclass(frozen=True)
-class Window:
-    """A closed date range [start, end] of the follow-up."""
-
-    start: dt.date
-    end: dt.date
-
-    @classmethod
-    def last_twelve_months(cls, today: dt.date | None = None) -> Window:
-        """The twelve full calendar months before the current one."""
-        today = today or timezone.localdate()
-        first_of_month = today.replace(day=1)
-        return cls(add_months(first_of_month, -12), first_of_month - dt.timedelta(1))
-
-    @classmethod
-    def year(cls, year: int) -> Window:
-        return cls(dt.date(year, 1, 1), dt.date(year, 12, 31))
-
-    def buckets(self, by: str) -> list[dt.date]:
-        """The first day of each month (or quarter) the window touches."""
-        step = 3 if by == "quarter" else 1
-        first = self.start.replace(day=1)
-        if by == "quarter":
-            first = first.replace(month=(first.month - 1) // 3 * 3 + 1)
-        out = []
-        while first <= self.end:
-            out.append(first)
-            first = add_months(first, step)
-        return out
-
-    def __str__(self) -> str:
-        return f"{self.start:%-d.%-m.%Y}–{self.end:%-d.%-m.%Y}"
-
-
-@dataclass(frozen=True)
-class OutcomeScope:
-    """Which periods the figures describe: sites (already limited to the user's),
-    the window, and optionally the clients' service."""
-
-    sites: QuerySet[WorkSite]
-    window: Window
-    service: str | None = None
-    by: str = "month"
-
-    def periods(self) -> QuerySet[PlacementPeriod]:
-        periods = PlacementPeriod.objects.filter(placement__site__in=self.sites)
-        if self.service:
-            periods = periods.filter(placement__client__service=self.service)
-        return periods
-
-    def window_periods(self) -> QuerySet[PlacementPeriod]:
-        """Periods that overlap the window (every other set is a subset of these)."""
-        w = self.window
-        return self.periods().filter(
-            Q(start__lte=w.end), Q(end__isnull=True) | Q(end__gte=w.start)
-        )
-
-
-def outcome_sites_for(user: User) -> QuerySet[WorkSite]:
-    """Sites whose outcomes the user may read: an organiser their region's, a
-    supervisor their own organisation's, a platform admin every site. Unpublished
-    sites are included: their history still counts."""
-    if permissions.is_platform_admin(user):
-        return WorkSite.objects.all()
-    allowed = Q(pk__in=[])
-    if permissions.is_organiser(user):
-        allowed |= Q(municipality__region_id=user.region_id)
-    if user.has_role(roles.SUPERVISOR) and user.organisation_id:
-        allowed |= Q(organisation_id=user.organisation_id)
-    return WorkSite.objects.filter(allowed)
 
 
 # --- the conditions, as Q objects on PlacementPeriod --------------------------------
@@ -180,16 +108,11 @@ def _stalled(w: Window) -> Q:
     return _open_long(w) & Q(reviewed_recently=False)
 
 
-def _start_of(day: dt.date) -> dt.datetime:
-    """Midnight at the start of ``day`` in the local time zone (index-friendly)."""
-    return dt.datetime.combine(day, dt.time(), timezone.get_current_timezone())
-
-
 def _annotated(scope: OutcomeScope) -> QuerySet[PlacementPeriod]:
     """Window periods with ``is_return`` and ``reviewed_recently`` (subqueries)."""
     w = scope.window
-    end_at = _start_of(w.end + dt.timedelta(days=1))
-    since = _start_of(stalled_cutoff(w))
+    end_at = start_of(w.end + dt.timedelta(days=1))
+    since = start_of(stalled_cutoff(w))
     earlier = PlacementPeriod.objects.filter(
         placement_id=OuterRef("placement_id"), start__lt=OuterRef("start")
     )
@@ -341,8 +264,8 @@ def holds_in_window(scope: OutcomeScope) -> Counted:
     events = PlacementEvent.objects.filter(
         to_status="held",
         placement__site__in=scope.sites,
-        at__gte=_start_of(w.start),
-        at__lt=_start_of(w.end + dt.timedelta(days=1)),
+        at__gte=start_of(w.start),
+        at__lt=start_of(w.end + dt.timedelta(days=1)),
     )
     if scope.service:
         events = events.filter(placement__client__service=scope.service)
@@ -350,94 +273,6 @@ def holds_in_window(scope: OutcomeScope) -> Counted:
         n=Count("pk"), clients=Count("placement__client", distinct=True)
     )
     return Counted(row["n"], row["clients"])
-
-
-# --- self-assessment change --------------------------------------------------------
-
-
-def _assessment(bounds: str, newest: bool, expression: Any) -> Subquery:
-    """The score of the client's newest (or first) assessment between the period's
-    ``<bounds>_low`` and ``<bounds>_high`` dates."""
-    found = SelfAssessment.objects.filter(
-        client_id=OuterRef("placement__client_id"),
-        date__gte=OuterRef(f"{bounds}_low"),
-        date__lte=OuterRef(f"{bounds}_high"),
-    ).order_by("-date" if newest else "date")
-    return Subquery(found.annotate(score=expression).values("score")[:1])
-
-
-_ALL_AREAS = sum(
-    (F(area) for area in V.SELF_ASSESSMENT_AREAS[1:]), F(V.SELF_ASSESSMENT_AREAS[0])
-)
-
-
-@dataclass(frozen=True)
-class AssessmentChange:
-    work_ability: float | None
-    all_areas: float | None
-    clients: int
-
-
-def _assessment_pairs(scope: OutcomeScope) -> QuerySet[PlacementPeriod]:
-    """Periods started in the window with their start and 3-month scores."""
-    a_low, a_high = START_ASSESSMENT_DAYS
-    b_low, b_high = FOLLOW_UP_ASSESSMENT_DAYS
-    areas = len(V.SELF_ASSESSMENT_AREAS)
-    mean_areas = Cast(_ALL_AREAS, FloatField()) / areas
-    work = Cast(F("work_ability"), FloatField())
-    return (
-        scope.periods()
-        .filter(_started(scope.window))
-        .annotate(
-            at_start_low=_shift(a_low),
-            at_start_high=_shift(a_high),
-            at_3m_low=_shift(b_low),
-            at_3m_high=_shift(b_high),
-        )
-        .annotate(
-            work_0=_assessment("at_start", True, work),
-            all_0=_assessment("at_start", True, mean_areas),
-            work_3=_assessment("at_3m", False, work),
-            all_3=_assessment("at_3m", False, mean_areas),
-        )
-    )
-
-
-def _shift(days: int) -> Any:
-    return AddDays("start", days)
-
-
-_CHANGE = {
-    "work": Avg(F("work_3") - F("work_0")),
-    "areas": Avg(F("all_3") - F("all_0")),
-    "clients": Count("placement__client", distinct=True),
-}
-
-
-def assessment_change_by_site(scope: OutcomeScope) -> dict[int, AssessmentChange]:
-    """Average change start → 3 months per site, over clients with both (one query)."""
-    rows = (
-        _assessment_pairs(scope)
-        .filter(work_0__isnull=False, work_3__isnull=False)
-        .values("placement__site")
-        .annotate(**_CHANGE)
-        .order_by()
-    )
-    return {
-        row["placement__site"]: AssessmentChange(
-            row["work"], row["areas"], row["clients"]
-        )
-        for row in rows
-    }
-
-
-def assessment_change_total(scope: OutcomeScope) -> AssessmentChange:
-    row = (
-        _assessment_pairs(scope)
-        .filter(work_0__isnull=False, work_3__isnull=False)
-        .aggregate(**_CHANGE)
-    )
-    return AssessmentChange(row["work"], row["areas"], row["clients"])
 
 
 @dataclass
@@ -454,15 +289,18 @@ class OutcomeFigures:
     change_by_site: dict[int, AssessmentChange]
     feedback_total: FeedbackFigures
     feedback_by_site: dict[int, FeedbackFigures]
+    jobs_total: JobBankFigures
+    jobs_by_site: dict[int, JobBankFigures]
     sites: list[WorkSite] = field(default_factory=list)
 
 
 def outcome_figures(scope: OutcomeScope) -> OutcomeFigures:
-    """All the figures, in a fixed number of queries (ten)."""
+    """All the figures, in a fixed number of queries (sixteen)."""
     by_site = period_figures_by_site(scope)
     fb_by_site = feedback_by_site(scope)
+    jobs = job_bank_by_site(scope)
     sites = list(
-        WorkSite.objects.filter(pk__in=set(by_site) | set(fb_by_site))
+        WorkSite.objects.filter(pk__in=set(by_site) | set(fb_by_site) | set(jobs))
         .select_related("municipality", "organisation")
         .order_by("title", "pk")
     )
@@ -477,5 +315,17 @@ def outcome_figures(scope: OutcomeScope) -> OutcomeFigures:
         change_by_site=assessment_change_by_site(scope),
         feedback_total=feedback_total(scope),
         feedback_by_site=fb_by_site,
+        jobs_total=job_bank_total(scope),
+        jobs_by_site=jobs,
         sites=sites,
     )
+
+
+__all__ = [
+    "AssessmentChange",
+    "OutcomeFigures",
+    "OutcomeScope",
+    "Window",
+    "outcome_figures",
+    "outcome_sites_for",
+]

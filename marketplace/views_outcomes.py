@@ -20,9 +20,9 @@ from marketplace.exports import XLSX_TYPE, table_csv, tables_xlsx
 from marketplace.filters_outcomes import OutcomeFilter
 from marketplace.models import Client
 from marketplace.outcome_report import OutcomeReport, outcome_report
+from marketplace.outcome_scope import outcome_sites_for
 from marketplace.outcome_stats import MIN_CLIENTS
 from marketplace.permissions_outcomes import can_view_outcomes
-from marketplace.selectors_outcomes import outcome_sites_for
 
 
 def _filterset(request: HttpRequest) -> OutcomeFilter:

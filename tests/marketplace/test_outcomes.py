@@ -14,10 +14,10 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import translation
 
 from marketplace.outcome_report import outcome_report
+from marketplace.outcome_scope import OutcomeScope, Window, outcome_sites_for
 from marketplace.outcome_stats import SUPPRESSED, Interval
 from marketplace.outcome_tables import Percent, format_cell
 from marketplace.selectors_feedback import site_feedback_summary
-from marketplace.selectors_outcomes import OutcomeScope, Window, outcome_sites_for
 from tests.factories import PASSWORD, make_client
 from tests.marketplace.outcome_world import JAN1, answer, build_world, period
 
@@ -230,7 +230,7 @@ def test_the_whole_workbook_has_a_sheet_per_table(client, world):
     client.login(username=world["organiser"].username, password=PASSWORD)
     response = client.get("/oma/tulokset/all.xlsx?year=2025")
     book = openpyxl.load_workbook(io.BytesIO(response.content))
-    assert len(book.worksheets) == 7
+    assert len(book.worksheets) == 8  # summary … feedback, and the job bank
     assert client.get("/oma/tulokset/all.csv").status_code == 404
     assert client.get("/oma/tulokset/nonsense.csv").status_code == 404
 
