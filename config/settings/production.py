@@ -31,3 +31,11 @@ CONTENT_SECURITY_POLICY = {
         "upgrade-insecure-requests": True,
     }
 }
+
+# Uploaded media and the shared cache, from the environment (docs/operations.md).
+import os  # noqa: E402
+
+from .operations import cache_from_env, media_storage_from_env  # noqa: E402
+
+STORAGES = {**STORAGES, "default": media_storage_from_env(os.environ)}  # noqa: F405
+CACHES = {"default": cache_from_env(os.environ)}

@@ -1,0 +1,67 @@
+"""Operations settings read from the environment: where uploaded files live and the
+cache the processes share. ``production.py`` applies them (docs/operations.md).
+
+* ``POLKU_MEDIA_STORAGE``: a Django storage class for uploaded images and documents.
+  Empty: files under ``DJANGO_MEDIA_ROOT`` (``base.py``), served by the reverse
+  proxy; every application machine must see the same folder. For S3-compatible
+  object storage install django-storages (``pip install 'django-storages[s3]'``)
+  and set ``storages.backends.s3.S3Storage``, with
+* ``POLKU_MEDIA_STORAGE_OPTIONS``: the storage's options as JSON, e.g.
+  ``{"bucket_name": "polku-media", "endpoint_url": "https://s3.example.fi",
+  "region_name": "fi-1", "default_acl": "private", "querystring_auth": true}``
+  (keys in ``AWS_ACCESS_KEY_ID`` / ``AWS_SECRET_ACCESS_KEY``, never in the JSON).
+* ``POLKU_CACHE_URL``: ``locmem://`` (default: each process its own), ``db://``
+  (a table in the database, shared by every process and machine; run
+  ``manage.py createcachetable`` once) or ``redis://host:6379/0`` (needs the
+  ``redis`` package). Polku keeps nothing in the cache that a request relies on;
+  Wagtail keeps its sites' root paths there (an hour) and image renditions.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping
+from typing import Any
+from urllib.parse import urlsplit
+
+from django.core.exceptions import ImproperlyConfigured
+
+CACHE_TABLE = "polku_cache"
+
+
+def media_storage_from_env(environ: Mapping[str, str]) -> dict[str, Any]:
+    """``STORAGES["default"]`` from ``POLKU_MEDIA_STORAGE(_OPTIONS)``."""
+    backend = environ.get("POLKU_MEDIA_STORAGE", "").strip()
+    if not backend:
+        return {"BACKEND": "django.core.files.storage.FileSystemStorage"}
+    try:
+        options = json.loads(environ.get("POLKU_MEDIA_STORAGE_OPTIONS") or "{}")
+    except json.JSONDecodeError as exc:
+        raise ImproperlyConfigured(
+            f"POLKU_MEDIA_STORAGE_OPTIONS is not valid JSON: {exc}"
+        ) from exc
+    if not isinstance(options, dict):
+        raise ImproperlyConfigured("POLKU_MEDIA_STORAGE_OPTIONS must be a JSON object")
+    return {"BACKEND": backend, "OPTIONS": options}
+
+
+def cache_from_env(environ: Mapping[str, str]) -> dict[str, Any]:
+    """``CACHES["default"]`` from ``POLKU_CACHE_URL``."""
+    url = environ.get("POLKU_CACHE_URL", "").strip() or "locmem://"
+    scheme = urlsplit(url).scheme
+    if scheme == "locmem":
+        return {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
+    if scheme == "db":
+        return {
+            "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+            "LOCATION": CACHE_TABLE,
+        }
+    if scheme in ("redis", "rediss"):
+        return {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": url,
+        }
+    raise ImproperlyConfigured(
+        f"POLKU_CACHE_URL must start with locmem://, db://, redis:// or rediss://, "
+        f"not {scheme}://"
+    )
