@@ -1,7 +1,8 @@
 """Account security applied to every request, so that no view can forget it.
 
-* :class:`StaffIdleTimeoutMiddleware` ends a staff session after
-  ``POLKU_STAFF_IDLE_SECONDS`` without a request (sliding).
+* :class:`SessionTimeoutMiddleware` ends every session ``POLKU_SESSION_MAX_SECONDS``
+  after the login, and a staff session after ``POLKU_STAFF_IDLE_SECONDS`` without a
+  request (sliding).
 * :class:`TwoFactorMiddleware` lets a user who must use two-step verification (staff,
   or anyone who turned it on) reach nothing but the login, the second-factor pages,
   the language switch and static files until the session is verified.
@@ -25,6 +26,8 @@ from csp.middleware import CSPMiddleware, PolicyParts
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import logout
+from django.contrib.auth.signals import user_logged_in
+from django.dispatch import receiver
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.urls import reverse
 from django.utils.deprecation import MiddlewareMixin
@@ -35,6 +38,7 @@ from marketplace.services import account
 log = logging.getLogger("polku.security")
 
 LAST_SEEN_KEY = "polku_last_seen"
+LOGIN_AT_KEY = "polku_login_at"
 #: Write the last-seen time at most this often (seconds): fewer session writes.
 LAST_SEEN_RESOLUTION = 60
 #: Requests a browser makes by itself while an editor is open: not activity.
@@ -57,8 +61,9 @@ def _view_name(request: HttpRequest) -> str | None:
     return match.view_name if match is not None else None
 
 
-class StaffIdleTimeoutMiddleware(MiddlewareMixin):
-    """End a staff session after ``POLKU_STAFF_IDLE_SECONDS`` without activity."""
+class SessionTimeoutMiddleware(MiddlewareMixin):
+    """End a session ``POLKU_SESSION_MAX_SECONDS`` after the login whatever happens,
+    and a staff session also after ``POLKU_STAFF_IDLE_SECONDS`` without activity."""
 
     def process_view(
         self,
@@ -68,15 +73,28 @@ class StaffIdleTimeoutMiddleware(MiddlewareMixin):
         view_kwargs: Any,
     ) -> HttpResponse | None:
         user = request.user
-        if not user.is_authenticated or not account.two_factor_required(user):
+        if not user.is_authenticated:
+            return None
+        now = int(time.time())
+        session = request.session
+        logged_in = session.setdefault(LOGIN_AT_KEY, now)
+        if now - logged_in > int(settings.POLKU_SESSION_MAX_SECONDS):
+            log.info("session ended at its maximum age: user %s", user.pk)
+            return _logged_out(
+                request,
+                _(
+                    "You were logged out because you logged in %(hours)s hours ago. "
+                    "Please log in again."
+                )
+                % {"hours": int(settings.POLKU_SESSION_MAX_SECONDS) // 3600},
+            )
+        if not account.two_factor_required(user):
             return None
         idle = int(settings.POLKU_STAFF_IDLE_SECONDS)
-        now = int(time.time())
-        seen = request.session.get(LAST_SEEN_KEY)
+        seen = session.get(LAST_SEEN_KEY)
         if isinstance(seen, int) and now - seen > idle:
             log.info("session ended after inactivity: user %s", user.pk)
-            logout(request)
-            messages.info(
+            return _logged_out(
                 request,
                 _(
                     "You were logged out because you had not used Polku for "
@@ -84,13 +102,27 @@ class StaffIdleTimeoutMiddleware(MiddlewareMixin):
                 )
                 % {"minutes": idle // 60},
             )
-            return _to(reverse("login"), request)
         if _view_name(request) in PASSIVE_VIEWS:
             return None
         if not isinstance(seen, int) or now - seen >= LAST_SEEN_RESOLUTION:
-            request.session[LAST_SEEN_KEY] = now
-            request.session.set_expiry(idle)
+            session[LAST_SEEN_KEY] = now
+            session.set_expiry(idle)
         return None
+
+
+def _logged_out(request: HttpRequest, reason: str) -> HttpResponse:
+    """Log the user out and send them to the login, saying why."""
+    logout(request)
+    messages.info(request, reason)
+    return _to(reverse("login"), request)
+
+
+@receiver(user_logged_in)
+def _login_time(sender: Any, request: HttpRequest | None, **kwargs: Any) -> None:
+    """Every login starts the session's maximum age again."""
+    if request is not None and hasattr(request, "session"):
+        request.session[LOGIN_AT_KEY] = int(time.time())
+        request.session.pop(LAST_SEEN_KEY, None)
 
 
 class TwoFactorMiddleware(MiddlewareMixin):

@@ -81,8 +81,8 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django_otp.middleware.OTPMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
-    # staff: idle timeout and the second factor, for every view (docs/security.md)
-    "marketplace.middleware.StaffIdleTimeoutMiddleware",
+    # session lifetime, staff idle timeout, the second factor (docs/security.md)
+    "marketplace.middleware.SessionTimeoutMiddleware",
     "marketplace.middleware.TwoFactorMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "marketplace.middleware.ContentSecurityPolicyMiddleware",

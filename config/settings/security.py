@@ -24,8 +24,13 @@ OTP_TOTP_ISSUER = "Polku"
 OTP_TOTP_THROTTLE_FACTOR = 1
 OTP_STATIC_THROTTLE_FACTOR = 1
 POLKU_RECOVERY_CODES = 10
-# Staff sessions end after this long without a request (sliding).
+# Staff sessions end after this long without a request (sliding), and every session
+# this long after the login, active or not (a working day and a bit).
 POLKU_STAFF_IDLE_SECONDS = 30 * 60
+POLKU_SESSION_MAX_SECONDS = 10 * 60 * 60
+# Passwords are set by the organiser or changed on the account page: Wagtail's
+# e-mailed password reset would be a way in beside the login (none is configured).
+WAGTAIL_PASSWORD_RESET_ENABLED = False
 
 # The admin would fetch Wagtail's release list from releases.wagtail.org: no calls
 # to other sites from the admin (and the Content Security Policy would refuse it).
