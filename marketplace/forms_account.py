@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django import forms
+from django.contrib.auth import forms as auth_forms
+from django.contrib.auth import password_validation
+from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 
 
@@ -38,3 +43,25 @@ class AuthenticatorForm(PasswordForm):
     )
 
     field_order = ["code", "password"]
+
+
+class PasswordChangeForm(auth_forms.PasswordChangeForm):
+    """Django's password change; the current password is checked through Django's
+    authentication so that django-axes counts a wrong one, as at the login."""
+
+    def __init__(self, *args: Any, request: HttpRequest, **kwargs: Any) -> None:
+        self.request = request
+        super().__init__(*args, **kwargs)
+        self.fields["new_password1"].help_text = " ".join(
+            password_validation.password_validators_help_texts()
+        )
+
+    def clean_old_password(self) -> str:
+        from marketplace.services.account import password_confirmed
+
+        old = self.cleaned_data["old_password"]
+        if not password_confirmed(self.request, self.user, old):
+            raise forms.ValidationError(
+                self.error_messages["password_incorrect"], code="password_incorrect"
+            )
+        return old

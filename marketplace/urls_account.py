@@ -11,6 +11,7 @@ urlpatterns = [
     path("varakoodit/", views.recovery_codes, name="recovery_codes"),
     path("kaksivaiheinen-pois/", views.two_factor_disable, name="two_factor_disable"),
     path("kirjaudu-ulos-kaikkialta/", views.sessions_end, name="sessions_end"),
+    path("salasana/", views.PasswordChangeView.as_view(), name="password_change"),
     path("kayttajat/", views.user_security_list, name="user_security_list"),
     path("kayttajat/<int:pk>/", views.user_security, name="user_security"),
     path(

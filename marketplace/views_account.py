@@ -26,7 +26,12 @@ from django_otp.plugins.otp_static.models import StaticDevice
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from marketplace import permissions, roles, selectors
-from marketplace.forms_account import AuthenticatorForm, PasswordForm, SecondFactorForm
+from marketplace.forms_account import (
+    AuthenticatorForm,
+    PasswordChangeForm,
+    PasswordForm,
+    SecondFactorForm,
+)
 from marketplace.services import account
 
 NEW_CODES_KEY = "polku_new_recovery_codes"
@@ -52,6 +57,27 @@ def _verified(request: HttpRequest, device: Any) -> None:
     """Mark the session as verified with ``device`` under a new session key."""
     django_otp.login(request, device)
     request.session.cycle_key()
+
+
+class PasswordChangeView(auth_views.PasswordChangeView):
+    """Change one's own password (current one first); other sessions then end."""
+
+    template_name = "account/password_change.html"
+    form_class = PasswordChangeForm
+
+    def get_form_kwargs(self) -> dict[str, Any]:
+        return {**super().get_form_kwargs(), "request": self.request}
+
+    def get_success_url(self) -> str:
+        return reverse("account")
+
+    def form_valid(self, form: Any) -> HttpResponse:
+        response = super().form_valid(form)
+        messages.success(
+            self.request,
+            _("Your password is changed. Other devices were logged out."),
+        )
+        return response
 
 
 class LoginView(auth_views.LoginView):

@@ -1,5 +1,6 @@
-"""Staff sessions end after 30 minutes without activity; anyone can log out on
-every device at once."""
+"""Sessions: staff sessions end after 30 minutes without activity, every session
+10 hours after the login or when the account is deactivated; anyone can log out
+on every device at once, and changing the password ends the other sessions."""
 
 from __future__ import annotations
 
@@ -10,7 +11,7 @@ import pytest
 from django.conf import settings as django_settings
 
 from marketplace import roles
-from marketplace.middleware import LAST_SEEN_KEY, PASSIVE_VIEWS
+from marketplace.middleware import LAST_SEEN_KEY, LOGIN_AT_KEY, PASSIVE_VIEWS
 from tests.factories import PASSWORD, make_user
 from tests.security.urlconf import routes
 
@@ -89,3 +90,52 @@ def test_log_out_everywhere_ends_every_session_of_the_user(
     assert client.get("/oma/").status_code == 302
     assert phone.get("/oma/").status_code == 302
     assert Client().login(username=user.username, password=PASSWORD)
+
+
+def test_every_session_ends_10_hours_after_the_login(client: Any, polku: Any) -> None:
+    # Given a client who logged in 10 hours and a minute ago and kept working
+    client.force_login(make_user(roles.CLIENT))
+    session = client.session
+    session[LOGIN_AT_KEY] = int(time.time()) - 10 * 3600 - 60
+    session.save()
+    # when they open a page, they are logged out and told why
+    response = client.get("/oma/")
+    assert response["Location"] == "/kirjaudu/?next=%2Foma%2F"
+    assert "10 tuntia sitten" in client.get(response["Location"]).content.decode()
+    assert client.get("/oma/").status_code == 302
+
+
+def test_a_deactivated_users_sessions_end(client: Any, polku: Any) -> None:
+    user = make_user(roles.SUPERVISOR)
+    client.force_login(user)
+    assert client.get("/oma/").status_code == 200
+    user.is_active = False
+    user.save()
+    assert client.get("/oma/")["Location"].startswith("/kirjaudu/")
+
+
+def test_changing_the_password_keeps_this_session_and_ends_the_others(
+    client: Any, polku: Any
+) -> None:
+    from django.test import Client
+
+    user = make_user(roles.INSTRUCTOR)
+    phone = Client()
+    client.force_login(user)
+    phone.force_login(user)
+    new = "Uusi-pitka-salasana-2026"
+    # a wrong current password changes nothing
+    response = client.post(
+        "/oma/tili/salasana/",
+        {"old_password": "x", "new_password1": new, "new_password2": new},
+    )
+    assert response.status_code == 200 and response.context["form"].errors
+    # the right one changes it
+    response = client.post(
+        "/oma/tili/salasana/",
+        {"old_password": PASSWORD, "new_password1": new, "new_password2": new},
+    )
+    assert response["Location"] == "/oma/tili/"
+    assert client.get("/oma/").status_code == 200
+    assert phone.get("/oma/").status_code == 302
+    assert Client().login(username=user.username, password=new)
