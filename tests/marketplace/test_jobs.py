@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 from django.core.exceptions import PermissionDenied
-from django.utils import timezone
+from django.utils import timezone, translation
 from wagtail.models import WorkflowState
 
 from marketplace.models import Job, JobEvent, JobOffer, JobProgress
@@ -44,7 +44,7 @@ def test_only_an_organiser_of_the_jobs_region_approves_it(bank):
 def test_a_company_cannot_post_a_job_for_rehabilitative_work_activity(bank):
     company = OrganisationFactory(kind="company", business_id="", region=bank["south"])
     poster = make_user("poster", organisation=company)
-    with pytest.raises(svc.JobRuleError, match="company"):
+    with translation.override("en"), pytest.raises(svc.JobRuleError, match="company"):
         svc.job_post(
             actor=poster,
             organisation=company,
@@ -100,7 +100,7 @@ def test_a_job_is_refused_without_its_required_parts(bank, change, message):
         "price_cents": 0,
         **change,
     }
-    with pytest.raises(svc.JobRuleError, match=message):
+    with translation.override("en"), pytest.raises(svc.JobRuleError, match=message):
         svc.job_post(actor=bank["poster"], organisation=bank["ngo"], **data)
     assert not Job.objects.exists()
 
@@ -137,7 +137,10 @@ def test_supervisor_offers_and_the_poster_accepts_one_offer(bank):
     theirs.refresh_from_db()
     assert theirs.status == JobOffer.Status.DECLINED
     # and a second acceptance is refused with a message
-    with pytest.raises(svc.JobRuleError, match="not possible now"):
+    with (
+        translation.override("en"),
+        pytest.raises(svc.JobRuleError, match="not possible now"),
+    ):
         svc.offer_accept(actor=bank["poster"], offer=theirs)
 
 
@@ -175,13 +178,19 @@ def test_an_offer_for_another_organisations_site_is_refused(bank):
 
 def test_paid_jobs_need_payments_configured(bank, no_payments):
     job = post_job(bank)
-    with pytest.raises(svc.JobRuleError, match="Payments are not configured"):
+    with (
+        translation.override("en"),
+        pytest.raises(svc.JobRuleError, match="Payments are not configured"),
+    ):
         svc.job_offer(actor=bank["supervisor"], job=job, site=bank["site"], workers=3)
 
 
 def test_paid_jobs_need_the_units_payout_account_ready(bank, stripe_fake):
     job = post_job(bank)
-    with pytest.raises(svc.JobRuleError, match="payout account"):
+    with (
+        translation.override("en"),
+        pytest.raises(svc.JobRuleError, match="payout account"),
+    ):
         svc.job_offer(actor=bank["supervisor"], job=job, site=bank["site"], workers=3)
     ready_account(bank["unit_org"], stripe_fake)
     assert svc.job_offer(
@@ -221,7 +230,10 @@ def test_an_unpaid_job_walks_from_taken_to_closed_and_records_who_did_what(bank)
 )
 def test_an_illegal_transition_is_refused_with_a_message(bank, step, who):
     job = taken_job(bank, price_cents=0)
-    with pytest.raises(svc.JobRuleError, match="not possible now"):
+    with (
+        translation.override("en"),
+        pytest.raises(svc.JobRuleError, match="not possible now"),
+    ):
         getattr(svc, step)(actor=bank[who], job=job)
     assert JobProgress.objects.get(job=job).status == "taken"
 
@@ -257,7 +269,10 @@ def test_a_dispute_is_resolved_by_the_organiser_of_the_jobs_region(bank):
     job = taken_job(bank, price_cents=0)
     svc.job_start(actor=bank["supervisor"], job=job)
     svc.job_deliver(actor=bank["supervisor"], job=job)
-    with pytest.raises(svc.JobRuleError, match="what is wrong"):
+    with (
+        translation.override("en"),
+        pytest.raises(svc.JobRuleError, match="what is wrong"),
+    ):
         dsvc.job_dispute(actor=bank["poster"], job=job, reason="  ")
     dsvc.job_dispute(actor=bank["poster"], job=job, reason="Kuoret väärin")
     with pytest.raises(PermissionDenied):

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 
 import pytest
+from django.utils import translation
 
 from marketplace.models import (
     Job,
@@ -144,7 +145,7 @@ def test_a_paid_job_starts_only_after_payment(
     paid_bank, client, django_capture_on_commit_callbacks
 ):
     job = taken_job(paid_bank)
-    with pytest.raises(svc.JobRuleError, match="not paid"):
+    with translation.override("en"), pytest.raises(svc.JobRuleError, match="not paid"):
         svc.job_start(actor=paid_bank["supervisor"], job=job)
     pay(paid_bank, job, client, django_capture_on_commit_callbacks)
     assert svc.job_start(actor=paid_bank["supervisor"], job=job).status == "in_progress"

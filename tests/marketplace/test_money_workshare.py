@@ -8,7 +8,7 @@ import io
 
 import pytest
 from django.db import IntegrityError, transaction
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from marketplace.models import (
     AccessLogEntry,
@@ -110,7 +110,10 @@ def test_allocation_never_exceeds_the_money_in_the_fund(funded, settings):
     JobWorkDay.objects.create(
         job=job, client=newcomer, date=timezone.localdate() - dt.timedelta(days=1)
     )
-    with pytest.raises(wsvc.WorkShareError, match="Nothing was allocated"):
+    with (
+        translation.override("en"),
+        pytest.raises(wsvc.WorkShareError, match="Nothing was allocated"),
+    ):
         wsvc.work_share_allocate(actor=funded["supervisor"], site=site)
     assert not WorkShareAllocation.objects.filter(client=newcomer).exists()
     assert ledger.fund_balance(site) == 100
@@ -160,14 +163,17 @@ def test_work_days_only_for_participants_placed_at_the_unit(funded):
         name="Outo", service="disability", municipality=funded["lahti"]
     )
     job = funded["job"]
-    with pytest.raises(svc.JobRuleError, match="was not placed"):
+    with (
+        translation.override("en"),
+        pytest.raises(svc.JobRuleError, match="was not placed"),
+    ):
         wsvc.work_days_record(
             actor=funded["supervisor"],
             job=job,
             date=timezone.localdate(),
             clients=[stranger],
         )
-    with pytest.raises(svc.JobRuleError, match="future"):
+    with translation.override("en"), pytest.raises(svc.JobRuleError, match="future"):
         wsvc.work_days_record(
             actor=funded["supervisor"],
             job=job,
