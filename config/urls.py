@@ -1,21 +1,20 @@
 """Root URLs: accounts, the user's own pages, Wagtail admin, and the Wagtail site."""
 
 from django.conf import settings
-from django.contrib.auth import views as auth_views
 from django.urls import include, path
 from django.views.i18n import set_language
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
-from marketplace.views_account import LoginView
+from marketplace.views_account import LoginView, LogoutView
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("kieli/", set_language, name="set_language"),
     path("kirjaudu/", LoginView.as_view(), name="login"),
-    path("kirjaudu-ulos/", auth_views.LogoutView.as_view(), name="logout"),
+    path("kirjaudu-ulos/", LogoutView.as_view(), name="logout"),
     path("oma/tili/", include("marketplace.urls_account")),
     path("oma/", include("marketplace.urls")),
 ]

@@ -30,6 +30,7 @@ from django.contrib.auth.signals import user_logged_in
 from django.dispatch import receiver
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.urls import reverse
+from django.utils.cache import add_never_cache_headers
 from django.utils.deprecation import MiddlewareMixin
 from django.utils.translation import gettext as _
 
@@ -108,6 +109,14 @@ class SessionTimeoutMiddleware(MiddlewareMixin):
             session[LAST_SEEN_KEY] = now
             session.set_expiry(idle)
         return None
+
+    def process_response(self, request: HttpRequest, response: Any) -> Any:
+        """Pages for a logged-in user are stored by no browser or proxy (a shared
+        computer's back button or cache shows nothing after logging out)."""
+        user = getattr(request, "user", None)
+        if user is not None and user.is_authenticated:
+            add_never_cache_headers(response)
+        return response
 
 
 def _logged_out(request: HttpRequest, reason: str) -> HttpResponse:

@@ -80,6 +80,15 @@ class PasswordChangeView(auth_views.PasswordChangeView):
         return response
 
 
+class LogoutView(auth_views.LogoutView):
+    """Django's logout; the browser is also told to drop what it cached of Polku."""
+
+    def post(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        response = super().post(request, *args, **kwargs)
+        response["Clear-Site-Data"] = '"cache", "storage"'
+        return response
+
+
 class LoginView(auth_views.LoginView):
     """Django's login; then the second factor for those who use or need one."""
 

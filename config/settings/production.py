@@ -22,6 +22,7 @@ SECURE_CONTENT_TYPE_NOSNIFF = True
 # refuse them unless Secure, Path=/ and without Domain.
 SESSION_COOKIE_NAME = "__Host-polku_session"
 CSRF_COOKIE_NAME = "__Host-polku_csrftoken"
+LANGUAGE_COOKIE_NAME = "__Host-polku_language"
 LANGUAGE_COOKIE_SECURE = True
 LANGUAGE_COOKIE_SAMESITE = "Lax"
 # Browsers upgrade any http:// link to https:// (HSTS covers this host already).

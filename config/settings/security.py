@@ -78,6 +78,8 @@ CONTENT_SECURITY_POLICY = {
     }
 }
 
+# Messages travel in the session, not in a cookie of their own.
+MESSAGE_STORAGE = "django.contrib.messages.storage.session.SessionStorage"
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 CSRF_COOKIE_SAMESITE = "Lax"

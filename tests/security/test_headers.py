@@ -64,7 +64,8 @@ def test_only_the_admin_may_run_inline_script(client: Any, polku: Any) -> None:
 
 def production(*code: str) -> subprocess.CompletedProcess[str]:
     env = {
-        **os.environ,
+        # the browser tests' switch for Playwright's event loop is no deployment's
+        **{k: v for k, v in os.environ.items() if k != "DJANGO_ALLOW_ASYNC_UNSAFE"},
         "DJANGO_SETTINGS_MODULE": "config.settings.production",
         "DJANGO_SECRET_KEY": "x" * 64 + "-checks-only-not-a-real-secret",
         "DJANGO_ALLOWED_HOSTS": "polku.example.fi",
@@ -91,7 +92,8 @@ def test_production_cookies_and_transport() -> None:
         "print(json.dumps({k: getattr(s, k) for k in ("
         "'SESSION_COOKIE_SECURE', 'CSRF_COOKIE_SECURE', 'SESSION_COOKIE_NAME',"
         "'CSRF_COOKIE_NAME', 'SESSION_COOKIE_HTTPONLY', 'SECURE_HSTS_SECONDS',"
-        "'SECURE_SSL_REDIRECT', 'LANGUAGE_COOKIE_SECURE', 'DEBUG')}))",
+        "'SECURE_SSL_REDIRECT', 'LANGUAGE_COOKIE_SECURE', 'LANGUAGE_COOKIE_NAME',"
+        "'DEBUG')}))",
     )
     assert done.returncode == 0, done.stderr
     values = json.loads(done.stdout.strip().splitlines()[-1])
@@ -104,5 +106,16 @@ def test_production_cookies_and_transport() -> None:
         "SECURE_HSTS_SECONDS": 31_536_000,
         "SECURE_SSL_REDIRECT": True,
         "LANGUAGE_COOKIE_SECURE": True,
+        "LANGUAGE_COOKIE_NAME": "__Host-polku_language",
         "DEBUG": False,
     }
+
+
+def test_pages_of_a_logged_in_user_are_not_cached(client: Any, polku: Any) -> None:
+    assert "no-store" not in client.get("/tyotoimintapaikat/").get("Cache-Control", "")
+    client.force_login(make_user(roles.INSTRUCTOR))
+    for url in ["/oma/", "/oma/asiakkaat/", "/tyotoimintapaikat/"]:
+        assert "no-store" in client.get(url)["Cache-Control"], url
+    # and logging out tells the browser to drop what it kept
+    response = client.post("/kirjaudu-ulos/")
+    assert response["Clear-Site-Data"] == '"cache", "storage"'
