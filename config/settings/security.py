@@ -93,4 +93,7 @@ X_FRAME_OPTIONS = "DENY"
 WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "odt", "txt"]
 WAGTAILIMAGES_EXTENSIONS = ["jpg", "jpeg", "png", "webp"]
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
+# Documents: the content must match the extension, and 10 MB at most.
+WAGTAILDOCS_DOCUMENT_FORM_BASE = "marketplace.forms_uploads.DocumentForm"
+POLKU_DOCUMENT_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024

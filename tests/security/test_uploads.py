@@ -51,6 +51,11 @@ def upload(client: Any, url: str, name: str, content: bytes, kind: str) -> Any:
         ("kuva.svg", SVG, "image/svg+xml"),
         ("ohjelma.exe", EXE, "application/octet-stream"),
         ("skripti.js", b"alert(1)", "text/javascript"),
+        # a web page renamed to an allowed extension
+        ("ohje.pdf", HTML, "application/pdf"),
+        ("ohje.txt", HTML, "text/plain"),
+        ("ohje.docx", HTML, "application/octet-stream"),
+        ("ohje.odt", EXE, "application/vnd.oasis.opendocument.text"),
     ],
 )
 def test_a_document_of_a_dangerous_type_is_refused(
@@ -62,6 +67,21 @@ def test_a_document_of_a_dangerous_type_is_refused(
     assert response.status_code == 200
     assert response.context["form"].errors["file"]
     assert not get_document_model().objects.exists()
+
+
+def test_a_document_over_10_mb_is_refused(editor: Any) -> None:
+    big = b"%PDF-1.4\n" + b"0" * (10 * 1024 * 1024)
+    response = upload(
+        editor, "/admin/documents/add/", "iso.pdf", big, "application/pdf"
+    )
+    assert response.context["form"].errors["file"]
+    assert not get_document_model().objects.exists()
+
+
+def test_a_plain_text_document_is_accepted(editor: Any) -> None:
+    text = "Työpajan ohjeet: aloitus kello 9.00 – tervetuloa!".encode()
+    response = upload(editor, "/admin/documents/add/", "ohje.txt", text, "text/plain")
+    assert response.status_code == 302
 
 
 def test_a_pdf_document_is_accepted(editor: Any) -> None:
