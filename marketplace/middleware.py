@@ -107,7 +107,6 @@ class SessionTimeoutMiddleware(MiddlewareMixin):
             return None
         if not isinstance(seen, int) or now - seen >= LAST_SEEN_RESOLUTION:
             session[LAST_SEEN_KEY] = now
-            session.set_expiry(idle)
         return None
 
     def process_response(self, request: HttpRequest, response: Any) -> Any:

@@ -16,7 +16,6 @@ CSRF_COOKIE_SECURE = True
 SECURE_HSTS_SECONDS = 31_536_000
 SECURE_HSTS_INCLUDE_SUBDOMAINS = True
 SECURE_HSTS_PRELOAD = True
-SESSION_COOKIE_AGE = 8 * 60 * 60
 SECURE_CONTENT_TYPE_NOSNIFF = True
 # Cookies only over HTTPS and for this host only: the __Host- prefix makes browsers
 # refuse them unless Secure, Path=/ and without Domain.

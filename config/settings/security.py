@@ -28,6 +28,10 @@ POLKU_RECOVERY_CODES = 10
 # this long after the login, active or not (a working day and a bit).
 POLKU_STAFF_IDLE_SECONDS = 30 * 60
 POLKU_SESSION_MAX_SECONDS = 10 * 60 * 60
+# The server forgets a session this long after its last change at the latest, and
+# the browser forgets the cookie when it is closed (shared computers).
+SESSION_COOKIE_AGE = POLKU_SESSION_MAX_SECONDS
+SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 # Passwords are set by the organiser or changed on the account page: Wagtail's
 # e-mailed password reset would be a way in beside the login (none is configured).
 WAGTAIL_PASSWORD_RESET_ENABLED = False

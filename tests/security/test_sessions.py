@@ -48,7 +48,13 @@ def test_activity_keeps_a_staff_session_alive(client: Any, polku: Any) -> None:
     seen(client, IDLE - 60)
     assert client.get("/oma/").status_code == 200
     assert time.time() - client.session[LAST_SEEN_KEY] < 5
-    assert client.session.get_expiry_age() == IDLE
+
+
+def test_the_session_cookie_ends_with_the_browser(client: Any, polku: Any) -> None:
+    client.force_login(make_user(roles.CLIENT))
+    response = client.get("/oma/")
+    assert response.status_code == 200
+    assert client.session.get_expire_at_browser_close()
 
 
 def test_a_clients_session_has_no_idle_limit(client: Any, polku: Any) -> None:
