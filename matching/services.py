@@ -281,6 +281,48 @@ def artifact_dir() -> Path:
     return path
 
 
+def _content_baseline(dataset: D.Dataset, catalogue: Catalogue) -> dict[str, Any]:
+    """The content-only ranking's AUC on the same hold-out periods (latest 20 %)."""
+    import numpy as np
+    from sklearn.metrics import roc_auc_score
+
+    from matching.ranking import ContentScorer
+
+    table = training.training_table(dataset, catalogue)
+    order = np.argsort([d.toordinal() for d in table.end], kind="stable")
+    test = order[int(len(order) * (1 - training.HOLDOUT_SHARE)) :]
+    y = table.y[test]
+    if len(set(y.tolist())) < 2:
+        return {}
+    scores = ContentScorer().decision_function(table.X[test])
+    return {"content_holdout_auc": round(float(roc_auc_score(y, scores)), 4)}
+
+
+def _decide(figures: dict[str, Any], active: MatcherModel | None) -> tuple[bool, str]:
+    """Put the new model in use only if it is not worse than what ranks now: the
+    model in use, or (with none) the content-only ranking, on hold-out AUC."""
+    new_auc = figures.get("holdout_auc")
+    if new_auc is None:
+        return False, "Not used: too little history for a hold-out evaluation."
+    if active is not None and active.auc is not None:
+        if new_auc >= active.auc:
+            return (
+                True,
+                f"In use: hold-out AUC {new_auc} ≥ {active.auc} of the model before.",
+            )
+        return (
+            False,
+            f"Not used: hold-out AUC {new_auc} < {active.auc} of the model in use.",
+        )
+    content = figures.get("content_holdout_auc")
+    if content is not None and new_auc < content:
+        return False, (
+            f"Not used: hold-out AUC {new_auc} < {content} of ranking on content "
+            "alone, which stays in use."
+        )
+    return True, f"In use: hold-out AUC {new_auc} (content alone: {content})."
+
+
 def matcher_retrain(
     *,
     kind: str = "logreg",
@@ -303,24 +345,10 @@ def matcher_retrain(
     path = artifact_dir() / f"matcher-{stamp}-{kind}.joblib"
     training.save(trained, path)
     meta = trained.metadata
-    figures = meta.get("evaluation", {})
+    figures = {**meta.get("evaluation", {}), **_content_baseline(dataset, catalogue)}
     with transaction.atomic():
         active = MatcherModel.objects.select_for_update().filter(is_active=True).first()
-        new_auc = figures.get("holdout_auc")
-        old_auc = active.auc if active else None
-        better = active is None or (
-            new_auc is not None and (old_auc is None or new_auc >= old_auc)
-        )
-        if active is None:
-            decision = "In use: the first trained model."
-        elif better:
-            decision = (
-                f"In use: hold-out AUC {new_auc} ≥ {old_auc} of the model before."
-            )
-        else:
-            decision = (
-                f"Not used: hold-out AUC {new_auc} < {old_auc} of the model in use."
-            )
+        better, decision = _decide(figures, active)
         if better and active is not None:
             active.is_active = False
             active.save(update_fields=["is_active"])

@@ -359,3 +359,24 @@ def test_organiser_sees_the_matcher_overview_of_own_region_only(client, town):
     client.logout()
     login(client, town["instructor"])
     assert client.get("/oma/suosittelija/").status_code == 403
+
+
+@pytest.mark.parametrize(
+    "figures, active_auc, used",
+    [
+        ({"holdout_auc": 0.62, "content_holdout_auc": 0.60}, None, True),
+        ({"holdout_auc": 0.49, "content_holdout_auc": 0.58}, None, False),
+        ({"holdout_auc": 0.70, "content_holdout_auc": 0.80}, 0.65, True),
+        ({"holdout_auc": 0.64, "content_holdout_auc": 0.50}, 0.65, False),
+        ({"holdout_rows": 0}, None, False),
+    ],
+)
+def test_a_model_is_used_only_when_not_worse_than_what_ranks_now(
+    figures, active_auc, used
+):
+    active = (
+        None
+        if active_auc is None
+        else MatcherModel(evaluation={"holdout_auc": active_auc})
+    )
+    assert services._decide(figures, active)[0] is used

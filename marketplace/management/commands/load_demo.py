@@ -46,13 +46,14 @@ class Command(BaseCommand):
             self.stdout.write(f"  {user.username:<16} {description}")
 
     def _train_matcher(self) -> None:
-        """Train the matcher on the demo history unless a model is already in use."""
+        """Train the matcher on the demo history once (it is put in use only if it
+        ranks better than content alone; the demo history is random, so usually not)."""
         from matching.models import MatcherModel
         from matching.services import matcher_retrain
         from matching.training import InsufficientHistoryError
 
-        if MatcherModel.objects.filter(is_active=True).exists():
-            self.stdout.write("The matcher already has a model in use.")
+        if MatcherModel.objects.exists():
+            self.stdout.write("The matcher has been trained before.")
             return
         try:
             model = matcher_retrain(progress=self.stdout.write)
