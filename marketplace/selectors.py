@@ -175,6 +175,24 @@ def clients_for(user: User) -> QuerySet:
     return clients.none()
 
 
+def caseload_with_open_placements(user: User) -> QuerySet:
+    """The caseload (:func:`clients_for`) with each client's open placements and
+    their sites in ``open_placements``: the list shows only those, so the history
+    of ended placements is not loaded (a long-time client has many)."""
+    from marketplace.models import Placement
+
+    open_placements = Placement.objects.filter(
+        status__in=Placement.OPEN
+    ).select_related("site")
+    return (
+        clients_for(user)
+        .prefetch_related(None)
+        .prefetch_related(
+            Prefetch("placements", open_placements, to_attr="open_placements")
+        )
+    )
+
+
 def client_visible_with_purpose(user: User) -> QuerySet:
     """Clients outside the caseload that an instructor may open by giving a purpose:
     the clients of the other instructors of the same organisation."""

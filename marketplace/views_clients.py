@@ -48,13 +48,11 @@ def _instructor(request: HttpRequest) -> None:
 def client_list(request: HttpRequest) -> HttpResponse:
     _instructor(request)
     today = timezone.localdate()
-    clients = list(selectors.clients_for(request.user))
+    clients = list(selectors.caseload_with_open_placements(request.user))
     access_record_list(actor=request.user, clients=clients)
     rows = []
     for client in clients:
-        open_placements = [
-            p for p in client.placements.all() if p.status in Placement.OPEN
-        ]
+        open_placements = client.open_placements
         rows.append(
             {
                 "client": client,
