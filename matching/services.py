@@ -142,10 +142,16 @@ def _is_remote(catalogue: Catalogue, placement_id: str) -> bool:
 def _items(
     suggestions: list[Suggestion], client: Client, *, to_client: bool
 ) -> list[ShownSuggestion]:
-    from marketplace.selectors import published_sites_with_details
+    from marketplace.selectors import published_sites
 
     ids = [web.key_site_id(s.placement_id) for s in suggestions]
-    sites = published_sites_with_details().in_bulk([i for i in ids if i is not None])
+    # what a suggestion shows of its site: title, link, organisation, municipality
+    # and free seats (the site's page has the rest)
+    sites = (
+        published_sites()
+        .select_related("organisation", "municipality", "capacity")
+        .in_bulk([i for i in ids if i is not None])
+    )
     feedback = dict(
         SuggestionFeedback.objects.filter(client=client, site_id__in=ids).values_list(
             "site_id", "kind"
