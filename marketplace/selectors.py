@@ -32,6 +32,17 @@ def _with_details(queryset: QuerySet[WorkSite]) -> QuerySet[WorkSite]:
     )
 
 
+def _for_cards(queryset: QuerySet[WorkSite]) -> QuerySet[WorkSite]:
+    """What a site card in a list shows (templates/includes/site_card.html): the
+    organisation, municipality, seats, kinds of work and services."""
+    terms = Term.objects.order_by("code")
+    return queryset.select_related(
+        "organisation", "municipality", "capacity"
+    ).prefetch_related(
+        Prefetch("services", queryset=terms), Prefetch("tags", queryset=terms)
+    )
+
+
 def published_sites() -> QuerySet[WorkSite]:
     return WorkSite.objects.live()
 
@@ -74,7 +85,7 @@ def site_catalogue(params: QueryDict) -> Catalogue:
     ids = list(filterset.qs.order_by(*ordering).values_list("pk", flat=True).distinct())
     paginator = Paginator(ids, SITES_PER_PAGE)
     page = paginator.get_page(params.get("page"))
-    sites = _with_details(WorkSite.objects.filter(pk__in=page.object_list)).in_bulk()
+    sites = _for_cards(WorkSite.objects.filter(pk__in=page.object_list)).in_bulk()
     page.object_list = [sites[pk] for pk in page.object_list if pk in sites]
     rest = params.copy()
     rest.pop("page", None)
