@@ -164,14 +164,18 @@ def _is_supervisor_of(user: Any, organisation_id: int | None) -> bool:
 
 
 def organisations_for_job_posting(user: Any) -> QuerySet[Organisation]:
-    """A job poster posts for their own organisation (a platform admin for any)."""
+    """A job poster posts for their own organisation; an organiser moderates (and
+    may edit) jobs of their region's organisations; a platform admin any."""
     from marketplace.models import Organisation
 
     if is_platform_admin(user):
         return Organisation.objects.all()
+    allowed = Q(pk__in=[])
     if roles.POSTER in _roles(user) and user.organisation_id:
-        return Organisation.objects.filter(pk=user.organisation_id)
-    return Organisation.objects.none()
+        allowed |= Q(pk=user.organisation_id)
+    if is_organiser(user):
+        allowed |= Q(region_id=user.region_id)
+    return Organisation.objects.filter(allowed)
 
 
 def can_post_job(user: Any) -> bool:

@@ -121,6 +121,8 @@ class Job(Page):
     parent_page_types = ["cms.JobBankPage"]
     subpage_types: list[str] = []
     base_form_class = JobAdminForm
+    # a copy is a new job: not the data set's record
+    exclude_fields_in_copy = ["external_id"]
 
     content_panels = [
         *Page.content_panels,

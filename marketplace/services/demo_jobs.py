@@ -16,7 +16,15 @@ from dataclasses import dataclass
 from django.utils import timezone
 from wagtail.models import WorkflowState
 
-from marketplace.models import Job, JobOffer, Placement, Term, User, WorkSite
+from marketplace.models import (
+    Job,
+    JobOffer,
+    Municipality,
+    Placement,
+    Term,
+    User,
+    WorkSite,
+)
 from marketplace.services import jobs as svc
 from marketplace.services.workshare import work_days_record
 
@@ -131,7 +139,15 @@ def demo_jobs_ensure(*, poster: User, supervisor: User, organiser: User) -> int:
     return Job.objects.filter(external_id__startswith="demo-j").count()
 
 
-def _create(demo, poster, supervisor, organiser, site, services, municipality):  # type: ignore[no-untyped-def]
+def _create(
+    demo: DemoJob,
+    poster: User,
+    supervisor: User,
+    organiser: User,
+    site: WorkSite,
+    services: list[Term],
+    municipality: Municipality,
+) -> None:
     job = svc.job_post(
         actor=poster,
         organisation=poster.organisation,
@@ -154,7 +170,14 @@ def _create(demo, poster, supervisor, organiser, site, services, municipality): 
         Job.objects.filter(pk=job.pk).update(external_id=demo.key)
 
 
-def _advance(demo, job, poster, supervisor, organiser, site):  # type: ignore[no-untyped-def]
+def _advance(
+    demo: DemoJob,
+    job: Job,
+    poster: User,
+    supervisor: User,
+    organiser: User,
+    site: WorkSite,
+) -> None:
     """Take the job through the steps up to the demo job's stage."""
     if demo.stage == "waiting":
         return

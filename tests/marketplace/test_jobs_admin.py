@@ -45,3 +45,12 @@ def test_the_poster_opens_the_admin_editor_of_their_open_job(client, bank):
     svc.offer_accept(actor=bank["poster"], offer=offer)
     response = client.get(f"/admin/pages/{job.pk}/edit/")
     assert response.status_code in (302, 403)
+
+
+def test_the_organiser_edits_a_job_waiting_for_approval(client, bank):
+    job = post_job(bank, price_cents=0, publish=False)
+    client.login(username=bank["organiser"].username, password=PASSWORD)
+    response = client.get(f"/admin/pages/{job.pk}/edit/")
+    assert response.status_code == 200
+    choices = response.context["form"].fields["organisation"].queryset
+    assert bank["ngo"] in choices and bank["far_org"] not in choices
