@@ -29,6 +29,7 @@ import hmac
 import http.client
 import os
 import platform
+import random
 import re
 import secrets
 import socket
@@ -158,10 +159,15 @@ class Result:
 
 
 def run(
-    page: str, targets: list[tuple[Browser, list[str]]], seconds: float, warmup: float
+    page: str,
+    targets: list[tuple[Browser, list[str]]],
+    seconds: float,
+    warmup: float,
+    think: float = 0.0,
 ) -> Result:
-    """Every simulated user requests its own URLs one after another; requests that
-    start after the warm-up and before the end are counted."""
+    """Every simulated user requests its own URLs one after another, pausing
+    ``think`` seconds on average (exponentially distributed) between them; requests
+    that start after the warm-up and before the end are counted."""
     start = time.monotonic() + 0.5
     measure_from, stop = start + warmup, start + warmup + seconds
     latencies: list[float] = []
@@ -170,6 +176,7 @@ def run(
 
     def user(browser: Browser, urls: list[str], offset: int) -> None:
         n = offset
+        pause = random.Random(offset)
         time.sleep(max(0.0, start - time.monotonic()))
         while (began := time.monotonic()) < stop:
             url = urls[n % len(urls)]
@@ -185,6 +192,9 @@ def run(
                         latencies.append(elapsed * 1000)
                     else:
                         errors[0] += 1
+            if think:
+                left = max(0.0, stop - time.monotonic())
+                time.sleep(min(pause.expovariate(1 / think), left))
 
     threads = [
         threading.Thread(target=user, args=(b, urls, i * 7))
@@ -265,6 +275,12 @@ def main() -> None:
     parser.add_argument("--users", default="8,32")
     parser.add_argument("--seconds", type=float, default=20)
     parser.add_argument("--warmup", type=float, default=5)
+    parser.add_argument(
+        "--think",
+        type=float,
+        default=0.0,
+        help="mean pause between a user's requests, seconds (default 0: none)",
+    )
     parser.add_argument("--pages", default=",".join(PAGES))
     parser.add_argument("--user-prefix", default="ohjaaja")
     parser.add_argument("--password", default="polku-demo")
@@ -301,7 +317,7 @@ def main() -> None:
         for n in levels:
             for page in pages:
                 targets = targets_for(page, users[:n], anonymous[:n], sites)
-                result = run(page, targets, args.seconds, args.warmup)
+                result = run(page, targets, args.seconds, args.warmup, args.think)
                 results.append(result)
                 print(
                     f"{page:<12} {n:>3} users  {result.rps:7.1f} req/s  "
@@ -318,7 +334,8 @@ def main() -> None:
         f"\n{platform.node()}: {os.cpu_count()} cores, Python {platform.python_version()}, "
         f"{args.workers if server else '?'} gunicorn workers; load average "
         f"{load_before[0]:.2f} before, {load_after[0]:.2f} after; "
-        f"{len(sites)} site pages, {args.seconds:.0f} s per run after {args.warmup:.0f} s warm-up"
+        f"{len(sites)} site pages, {args.seconds:.0f} s per run after "
+        f"{args.warmup:.0f} s warm-up, think time {args.think:g} s"
     )
     if args.markdown:
         print("\n| page | users | req/s | p50 ms | p95 ms | p99 ms | errors |")

@@ -114,8 +114,10 @@ def test_the_schedule_names_the_nightly_work():
         "retrain_matcher",
         "clearsessions",
         "prune_db_task_results",
+        "axes_reset_logs",
     ]
     assert ["retrain_matcher", "--enqueue"] in scheduled_commands()
+    assert "deploy/backup_restore_check.sh /var/backups/" in CRONTAB.read_text()
 
 
 def test_every_scheduled_command_enqueues_work_that_a_db_worker_does(
