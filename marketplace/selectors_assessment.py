@@ -11,10 +11,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from django.db.models import Avg, Count, F, FloatField, OuterRef, QuerySet, Subquery
+from django.db.models import F, FloatField, OuterRef, QuerySet, Subquery
 from django.db.models.functions import Cast
 
 from marketplace.db_dates import AddDays
+from marketplace.db_grouping import Agg, grouped_with_total
 from marketplace.models import PlacementPeriod, SelfAssessment
 from marketplace.outcome_scope import OutcomeScope
 from matching import vocabulary as V
@@ -57,6 +58,8 @@ def _assessment_pairs(scope: OutcomeScope) -> QuerySet[PlacementPeriod]:
         scope.periods()
         .filter(start__gte=scope.window.start, start__lte=scope.window.end)
         .annotate(
+            site=F("placement__site_id"),
+            client=F("placement__client_id"),
             at_start_low=_shift(a_low),
             at_start_high=_shift(a_high),
             at_3m_low=_shift(b_low),
@@ -75,34 +78,25 @@ def _shift(days: int) -> Any:
     return AddDays("start", days)
 
 
+_PAIR = ("work_0", "work_3")
 _CHANGE = {
-    "work": Avg(F("work_3") - F("work_0")),
-    "areas": Avg(F("all_3") - F("all_0")),
-    "clients": Count("placement__client", distinct=True),
+    "work": Agg("avg", "work_3", minus="work_0", present=_PAIR),
+    "areas": Agg("avg", "all_3", minus="all_0", present=_PAIR),
+    "clients": Agg("count", "client", distinct=True, present=_PAIR),
 }
 
 
-def assessment_change_by_site(scope: OutcomeScope) -> dict[int, AssessmentChange]:
-    """Average change start → 3 months per site, over clients with both (one query)."""
-    rows = (
-        _assessment_pairs(scope)
-        .filter(work_0__isnull=False, work_3__isnull=False)
-        .values("placement__site")
-        .annotate(**_CHANGE)
-        .order_by()
+def assessment_change(
+    scope: OutcomeScope,
+) -> tuple[AssessmentChange, dict[int, AssessmentChange]]:
+    """Average change start → 3 months in total and per site, over the periods with
+    both assessments (one query; each period's four look-ups run once)."""
+    rows = _assessment_pairs(scope).values(
+        "site", "client", "work_0", "all_0", "work_3", "all_3"
     )
-    return {
-        row["placement__site"]: AssessmentChange(
-            row["work"], row["areas"], row["clients"]
-        )
-        for row in rows
-    }
+    by_site, total = grouped_with_total(rows, "site", _CHANGE)
 
+    def change(row: dict[str, Any]) -> AssessmentChange:
+        return AssessmentChange(row["work"], row["areas"], row["clients"])
 
-def assessment_change_total(scope: OutcomeScope) -> AssessmentChange:
-    row = (
-        _assessment_pairs(scope)
-        .filter(work_0__isnull=False, work_3__isnull=False)
-        .aggregate(**_CHANGE)
-    )
-    return AssessmentChange(row["work"], row["areas"], row["clients"])
+    return change(total), {site: change(row) for site, row in by_site.items()}

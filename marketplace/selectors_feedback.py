@@ -15,9 +15,22 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet
+from django.db.models import (
+    Case,
+    Count,
+    Exists,
+    F,
+    IntegerField,
+    OuterRef,
+    Prefetch,
+    Q,
+    QuerySet,
+    Value,
+    When,
+)
 from django.utils import timezone
 
+from marketplace.db_grouping import Agg, grouped_with_total
 from marketplace.models import (
     Client,
     ClientFeedback,
@@ -200,25 +213,59 @@ def _feedback_in(
     return answers
 
 
-def feedback_by_site(scope: Any) -> dict[int, FeedbackFigures]:
-    """Answers per site for the months that begin in the scope's window (one query)."""
+def _flag(condition: Q) -> Case:
+    return Case(
+        When(condition, then=Value(1)), default=Value(0), output_field=IntegerField()
+    )
+
+
+def _pair(name: str) -> dict[str, Agg]:
+    return {
+        f"n_{name}": Agg("sum", f"is_{name}"),
+        f"n_{name}_clients": Agg("count", "client", when=f"is_{name}", distinct=True),
+        f"n_not_{name}_clients": Agg(
+            "count", "client", when=f"is_not_{name}", distinct=True
+        ),
+    }
+
+
+_FIGURES = {
+    "answers": Agg("count", "client"),
+    "clients": Agg("count", "client", distinct=True),
+    "helped": Agg("sum", "is_helped"),
+    "helped_clients": Agg("count", "client", when="is_helped", distinct=True),
+    **_pair("good"),
+    **_pair("learned"),
+    **_pair("continues"),
+}
+
+
+def feedback_figures(scope: Any) -> tuple[FeedbackFigures, dict[int, FeedbackFigures]]:
+    """Answers for the months that begin in the scope's window, in total and per site
+    (one query, see ``db_grouping``)."""
     w = scope.window
+    flags = {"helped": Q(helped_by_supervisor=True), "good": _GOOD}
+    flags |= {"learned": _LEARNED, "continues": _CONTINUE}
     rows = (
         _feedback_in(scope.sites, w.start, w.end, scope.service)
-        .values("placement__site")
-        .annotate(**_feedback_aggregates())
-        .order_by()
+        .annotate(
+            site=F("placement__site_id"),
+            client=F("placement__client_id"),
+            **{f"is_{name}": _flag(q) for name, q in flags.items()},
+            **{f"is_not_{name}": _flag(~q) for name, q in flags.items()},
+        )
+        .values(
+            "site",
+            "client",
+            *[f"is_{n}" for n in flags],
+            *[f"is_not_{n}" for n in flags],
+        )
     )
-    return {row["placement__site"]: FeedbackFigures.from_row(row) for row in rows}
-
-
-def feedback_total(scope: Any) -> FeedbackFigures:
-    """All answers of the scope's window (one query)."""
-    w = scope.window
-    row = _feedback_in(scope.sites, w.start, w.end, scope.service).aggregate(
-        **_feedback_aggregates()
+    by_site, total = grouped_with_total(rows, "site", _FIGURES)
+    return (
+        FeedbackFigures.from_row(total),
+        {site: FeedbackFigures.from_row(row) for site, row in by_site.items()},
     )
-    return FeedbackFigures.from_row(row)
 
 
 @dataclass(frozen=True)

@@ -32,11 +32,12 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from django.db.models import (
-    Avg,
     BooleanField,
     Case,
     Count,
     Exists,
+    F,
+    IntegerField,
     OuterRef,
     Q,
     QuerySet,
@@ -45,6 +46,7 @@ from django.db.models import (
 )
 
 from marketplace.db_dates import DaysBetween, PeriodStart
+from marketplace.db_grouping import Agg, grouped
 from marketplace.models import (
     PlacementEvent,
     PlacementPeriod,
@@ -57,16 +59,8 @@ from marketplace.outcome_scope import (
     start_of,
 )
 from marketplace.outcome_stats import Count as Counted
-from marketplace.selectors_assessment import (
-    AssessmentChange,
-    assessment_change_by_site,
-    assessment_change_total,
-)
-from marketplace.selectors_feedback import (
-    FeedbackFigures,
-    feedback_by_site,
-    feedback_total,
-)
+from marketplace.selectors_assessment import AssessmentChange, assessment_change
+from marketplace.selectors_feedback import FeedbackFigures, feedback_figures
 from marketplace.selectors_outcomes_jobs import (
     JobBankFigures,
     job_bank_by_site,
@@ -137,24 +131,62 @@ def _annotated(scope: OutcomeScope) -> QuerySet[PlacementPeriod]:
     )
 
 
-def _period_aggregates(w: Window) -> dict[str, Any]:
+def _flag(condition: Q) -> Case:
+    return Case(
+        When(condition, then=Value(1)), default=Value(0), output_field=IntegerField()
+    )
+
+
+def _period_rows(scope: OutcomeScope) -> QuerySet[PlacementPeriod]:
+    """One row per window period: its site and client and 0/1 flags (each subquery
+    runs once per row)."""
+    w = scope.window
     ended, started, positive = _ended(w), _started(w), _positive()
-    client = "placement__client"
-    returned = started & Q(is_return=True)
-    length = DaysBetween("end", "start")
+    return (
+        _annotated(scope)
+        .annotate(
+            site=F("placement__site_id"),
+            client=F("placement__client_id"),
+            is_ended=_flag(ended),
+            is_positive=_flag(ended & positive),
+            is_negative=_flag(ended & ~positive),
+            is_held_return=_flag(started & Q(is_return=True)),
+            is_stalled=_flag(_stalled(w)),
+            days=DaysBetween("end", "start"),
+            reason=Case(When(ended, then=F("exit_reason"))),
+            bucket=Case(When(ended, then=PeriodStart("end", scope.by))),
+        )
+        .values(
+            "site",
+            "client",
+            "reason",
+            "bucket",
+            "is_ended",
+            "is_positive",
+            "is_negative",
+            "is_held_return",
+            "is_stalled",
+            "days",
+        )
+    )
+
+
+def _count_and_clients(flag: str) -> dict[str, Agg]:
     return {
-        "served_clients": Count(client, distinct=True),
-        "ended": Count("pk", filter=ended),
-        "ended_clients": Count(client, distinct=True, filter=ended),
-        "positive": Count("pk", filter=ended & positive),
-        "positive_clients": Count(client, distinct=True, filter=ended & positive),
-        "negative_clients": Count(client, distinct=True, filter=ended & ~positive),
-        "length": Avg(length, filter=ended),
-        "returns": Count("pk", filter=returned),
-        "return_clients": Count(client, distinct=True, filter=returned),
-        "stalled": Count("pk", filter=_stalled(w)),
-        "stalled_clients": Count(client, distinct=True, filter=_stalled(w)),
+        flag[3:]: Agg("sum", flag),
+        f"{flag[3:]}_clients": Agg("count", "client", when=flag, distinct=True),
     }
+
+
+_PERIOD_AGGREGATES = {
+    "served_clients": Agg("count", "client", distinct=True),
+    **_count_and_clients("is_ended"),
+    **_count_and_clients("is_positive"),
+    "negative_clients": Agg("count", "client", when="is_negative", distinct=True),
+    "length": Agg("avg", "days", when="is_ended"),
+    **_count_and_clients("is_held_return"),
+    **_count_and_clients("is_stalled"),
+}
 
 
 @dataclass
@@ -178,39 +210,9 @@ class PeriodFigures:
             positive=Counted(row["positive"], row["positive_clients"]),
             negative_clients=row["negative_clients"],
             length_days=None if length is None else float(length),
-            returns=Counted(row["returns"], row["return_clients"]),
+            returns=Counted(row["held_return"], row["held_return_clients"]),
             stalled=Counted(row["stalled"], row["stalled_clients"]),
         )
-
-
-def period_totals(scope: OutcomeScope) -> PeriodFigures:
-    """The whole scope's period figures (one query)."""
-    row = _annotated(scope).aggregate(**_period_aggregates(scope.window))
-    return PeriodFigures.from_row(row)
-
-
-def period_figures_by_site(scope: OutcomeScope) -> dict[int, PeriodFigures]:
-    """Period figures per site that had clients in the window (one query)."""
-    rows = (
-        _annotated(scope)
-        .values("placement__site")
-        .annotate(**_period_aggregates(scope.window))
-        .order_by()
-    )
-    return {row["placement__site"]: PeriodFigures.from_row(row) for row in rows}
-
-
-def exits_by_reason(scope: OutcomeScope) -> dict[str, Counted]:
-    """Periods that ended in the window, per exit reason (one query)."""
-    rows = (
-        scope.periods()
-        .filter(_ended(scope.window))
-        .values("exit_reason")
-        .annotate(n=Count("pk"), clients=Count("placement__client", distinct=True))
-        .order_by()
-    )
-    found = {row["exit_reason"]: Counted(row["n"], row["clients"]) for row in rows}
-    return {code: found.get(code, Counted(0, 0)) for code in V.EXIT_REASONS}
 
 
 @dataclass(frozen=True)
@@ -221,40 +223,54 @@ class BucketFigures:
     negative_clients: int
 
 
-def exits_by_month(scope: OutcomeScope) -> list[BucketFigures]:
-    """Ended and positive periods per month (or quarter) of the window (one query)."""
-    ended, positive = _ended(scope.window), _positive()
-    client = "placement__client"
-    rows = (
-        scope.periods()
-        .filter(ended)
-        .annotate(bucket=PeriodStart("end", scope.by))
-        .values("bucket")
-        .annotate(
-            n=Count("pk"),
-            clients=Count(client, distinct=True),
-            pos=Count("pk", filter=positive),
-            pos_clients=Count(client, distinct=True, filter=positive),
-            neg_clients=Count(client, distinct=True, filter=~positive),
-        )
-        .order_by()
+@dataclass
+class PeriodBreakdown:
+    """The period figures in total, per site, per exit reason and per month."""
+
+    totals: PeriodFigures
+    by_site: dict[int, PeriodFigures]
+    exits: dict[str, Counted]
+    buckets: list[BucketFigures]
+
+
+def period_figures(scope: OutcomeScope) -> PeriodBreakdown:
+    """Everything counted from the window's periods, in one query: each period row,
+    with its subqueries, is computed once (see ``db_grouping``)."""
+    groups, total = grouped(
+        _period_rows(scope),
+        {"site": "site", "reason": "reason", "bucket": "bucket"},
+        _PERIOD_AGGREGATES,
     )
-    found = {_as_date(row["bucket"]): row for row in rows}
-    out = []
-    for bucket in scope.window.buckets(scope.by):
-        row = found.get(bucket)
-        out.append(
+    by_reason = {
+        code: PeriodFigures.from_row(row) for code, row in groups["reason"].items()
+    }
+    by_bucket = {
+        _as_date(key): PeriodFigures.from_row(row)
+        for key, row in groups["bucket"].items()
+    }
+    empty = PeriodFigures()
+    return PeriodBreakdown(
+        totals=PeriodFigures.from_row(total),
+        by_site={
+            int(site): PeriodFigures.from_row(row)
+            for site, row in groups["site"].items()
+        },
+        exits={code: by_reason.get(code, empty).ended for code in V.EXIT_REASONS},
+        buckets=[
             BucketFigures(
                 bucket,
-                Counted(row["n"], row["clients"]) if row else Counted(0, 0),
-                Counted(row["pos"], row["pos_clients"]) if row else Counted(0, 0),
-                row["neg_clients"] if row else 0,
+                by_bucket.get(bucket, empty).ended,
+                by_bucket.get(bucket, empty).positive,
+                by_bucket.get(bucket, empty).negative_clients,
             )
-        )
-    return out
+            for bucket in scope.window.buckets(scope.by)
+        ],
+    )
 
 
-def _as_date(value: dt.date | dt.datetime) -> dt.date:
+def _as_date(value: dt.date | dt.datetime | str) -> dt.date:
+    if isinstance(value, str):
+        return dt.date.fromisoformat(value[:10])
     return value.date() if isinstance(value, dt.datetime) else value
 
 
@@ -295,25 +311,27 @@ class OutcomeFigures:
 
 
 def outcome_figures(scope: OutcomeScope) -> OutcomeFigures:
-    """All the figures, in a fixed number of queries (sixteen)."""
-    by_site = period_figures_by_site(scope)
-    fb_by_site = feedback_by_site(scope)
+    """All the figures, in a fixed number of queries (eleven)."""
+    periods = period_figures(scope)
+    change_total, change_by_site = assessment_change(scope)
+    fb_total, fb_by_site = feedback_figures(scope)
     jobs = job_bank_by_site(scope)
+    site_ids = set(periods.by_site) | set(fb_by_site) | set(jobs)
     sites = list(
-        WorkSite.objects.filter(pk__in=set(by_site) | set(fb_by_site) | set(jobs))
+        WorkSite.objects.filter(pk__in=site_ids)
         .select_related("municipality", "organisation")
         .order_by("title", "pk")
     )
     return OutcomeFigures(
         scope=scope,
-        totals=period_totals(scope),
-        by_site=by_site,
-        exits=exits_by_reason(scope),
-        buckets=exits_by_month(scope),
+        totals=periods.totals,
+        by_site=periods.by_site,
+        exits=periods.exits,
+        buckets=periods.buckets,
         holds=holds_in_window(scope),
-        change_total=assessment_change_total(scope),
-        change_by_site=assessment_change_by_site(scope),
-        feedback_total=feedback_total(scope),
+        change_total=change_total,
+        change_by_site=change_by_site,
+        feedback_total=fb_total,
         feedback_by_site=fb_by_site,
         jobs_total=job_bank_total(scope),
         jobs_by_site=jobs,

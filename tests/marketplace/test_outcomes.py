@@ -314,3 +314,20 @@ def test_the_main_navigation_links_outcomes_for_those_who_may_read_them(
     client.login(username=world[who].username, password=PASSWORD)
     html = client.get("/oma/").content.decode()
     assert ('href="/oma/tulokset/"' in html) is shown
+
+
+def test_a_client_at_two_sites_counts_once_in_the_total(world):
+    # given a client who ended periods at A1 and at B1 in 2025
+    placement = period(world["a1"], "both", JAN1, dt.date(2025, 3, 1), "studies")
+    b1 = period(world["b1"], "other", JAN1, dt.date(2025, 9, 1), "studies")
+    other = b1.client
+    b1.client = placement.client
+    b1.save()
+    other.delete()
+    # then each site counts them, the region once
+    sites = outcome_sites_for(world["organiser"])
+    with translation.override("en"):
+        rep = outcome_report(OutcomeScope(sites=sites, window=YEAR))
+    summary = rows_by_label(rep.summary)
+    assert summary["Clients served"][0] == 36 + 1
+    assert summary["Ended periods"][0] == 23 + 2
