@@ -176,11 +176,22 @@ class OptionalReasonForm(forms.Form):
 
 
 class ResolveForm(forms.Form):
+    """The organiser's decision: for a paid job the unit's share of the price, for
+    an unpaid job whether the delivery is accepted."""
+
     unit_share = EurosField(
         label=_("The unit's share (€)"),
         help_text=_(
             "The rest of the price is refunded to the poster. 0 cancels the job."
         ),
+    )
+    decision = forms.ChoiceField(
+        label=_("Decision"),
+        choices=[
+            ("accept", _("The delivery is accepted")),
+            ("cancel", _("The job is cancelled")),
+        ],
+        widget=forms.RadioSelect,
     )
     note = forms.CharField(
         label=_("Reasons for the decision"),
@@ -188,6 +199,19 @@ class ResolveForm(forms.Form):
         max_length=500,
         widget=forms.Textarea(attrs={"rows": 3}),
     )
+
+    def __init__(self, *args: Any, job: Any = None, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        paid = job is None or job.is_paid
+        del self.fields["decision" if paid else "unit_share"]
+
+    def service_fields(self) -> dict[str, Any]:
+        data = dict(self.cleaned_data)
+        if "unit_share" in data:
+            data["unit_share_cents"] = euros_to_cents(data.pop("unit_share"))
+        if "decision" in data:
+            data["accept"] = data.pop("decision") == "accept"
+        return data
 
 
 class ParticipantChoiceField(forms.ModelMultipleChoiceField):

@@ -25,7 +25,6 @@ from marketplace.forms_jobs import (
     ReasonForm,
     ResolveForm,
     WorkDayForm,
-    euros_to_cents,
     job_initial,
 )
 from marketplace.models import Job, JobOffer, JobPayment, JobWorkDay
@@ -232,11 +231,15 @@ def job_action(request: HttpRequest, pk: int, action: str) -> HttpResponse:
     if action not in dict(available_actions(request.user, job)):
         messages.error(request, _("This step is not possible now."))
         return redirect("job_manage", pk=job.pk)
-    form = form_class(request.POST or None) if form_class else None
+    form = None
+    if form_class is ResolveForm:
+        form = ResolveForm(request.POST or None, job=job)
+    elif form_class is not None:
+        form = form_class(request.POST or None)
     if request.method == "POST" and (form is None or form.is_valid()):
-        kwargs = dict(form.cleaned_data) if form else {}
-        if "unit_share" in kwargs:
-            kwargs["unit_share_cents"] = euros_to_cents(kwargs.pop("unit_share"))
+        kwargs = {}
+        if form is not None:
+            kwargs = getattr(form, "service_fields", lambda: form.cleaned_data)()
         try:
             service(actor=request.user, job=job, **kwargs)
         except (svc.JobRuleError, PaymentError) as exc:

@@ -42,11 +42,19 @@ def job_dispute(*, actor: User, job: Job, reason: str) -> JobProgress:
 
 @transaction.atomic
 def dispute_resolve(
-    *, actor: User, job: Job, unit_share_cents: int, note: str = ""
+    *,
+    actor: User,
+    job: Job,
+    unit_share_cents: int = 0,
+    accept: bool = True,
+    note: str = "",
 ) -> JobProgress:
-    """The organiser decides how much of the price the unit gets; the rest is
-    refunded to the poster. Nothing to the unit cancels the job; otherwise it is
-    accepted and the unit's share is transferred."""
+    """The organiser of the job's region decides the dispute.
+
+    A paid job: the organiser decides how much of the price the unit gets
+    (``unit_share_cents``); the rest is refunded to the poster. Nothing to the unit
+    cancels the job; otherwise it is accepted and the share is transferred.
+    An unpaid job is accepted or, with ``accept=False``, cancelled."""
     from marketplace.services.money import (
         paid_payment,
         refund_prepare,
@@ -56,26 +64,30 @@ def dispute_resolve(
     progress = progress_of(job, lock=True)
     _check(permissions.can_moderate_job(actor, job))
     _expect(progress, S.DISPUTED)
+    detail = {"note": note[:500]}
+    if not job.is_paid:
+        progress.accepted_at = timezone.now() if accept else None
+        _move(progress, S.ACCEPTED if accept else S.CANCELLED, actor, **detail)
+        return progress
     price = job.price_cents
     if not 0 <= unit_share_cents <= price:
         raise JobRuleError(
             _("The unit's share must be between 0 and the price of the job.")
         )
-    payment = paid_payment(job) if job.is_paid else None
-    if job.is_paid and payment is None:
+    payment = paid_payment(job)
+    if payment is None:
         raise JobRuleError(_("The job has no completed payment to divide."))
-    if payment is not None and unit_share_cents < price:
+    if unit_share_cents < price:
         refund_prepare(
             payment=payment, amount_cents=price - unit_share_cents, actor=actor
         )
-    detail = {"unit_share_cents": unit_share_cents, "note": note[:500]}
-    if job.is_paid and unit_share_cents == 0:
+    detail["unit_share_cents"] = unit_share_cents
+    if unit_share_cents == 0:
         _move(progress, S.CANCELLED, actor, **detail)
         return progress
     progress.accepted_at = timezone.now()
     _move(progress, S.ACCEPTED, actor, **detail)
-    if job.is_paid:
-        transfer_prepare(job=job, unit_share_cents=unit_share_cents)
+    transfer_prepare(job=job, unit_share_cents=unit_share_cents)
     return progress
 
 

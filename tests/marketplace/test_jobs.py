@@ -277,10 +277,17 @@ def test_a_dispute_is_resolved_by_the_organiser_of_the_jobs_region(bank):
     dsvc.job_dispute(actor=bank["poster"], job=job, reason="Kuoret väärin")
     with pytest.raises(PermissionDenied):
         dsvc.dispute_resolve(actor=bank["far_organiser"], job=job, unit_share_cents=0)
-    progress = dsvc.dispute_resolve(
-        actor=bank["organiser"], job=job, unit_share_cents=0, note="Korjattu"
-    )
+    progress = dsvc.dispute_resolve(actor=bank["organiser"], job=job, note="Korjattu")
     assert progress.status == "accepted"
+
+
+def test_the_organiser_may_cancel_a_disputed_unpaid_job(bank):
+    job = taken_job(bank, price_cents=0)
+    svc.job_start(actor=bank["supervisor"], job=job)
+    svc.job_deliver(actor=bank["supervisor"], job=job)
+    dsvc.job_dispute(actor=bank["poster"], job=job, reason="Ei tehty")
+    progress = dsvc.dispute_resolve(actor=bank["organiser"], job=job, accept=False)
+    assert progress.status == "cancelled"
 
 
 def test_the_poster_cancels_before_delivery_but_not_after(bank):

@@ -229,7 +229,7 @@ def test_steps_run_from_the_management_page(client, bank):
     login(client, bank["organiser"])
     page = client.get(f"/oma/tyopankki/{job.pk}/")
     assert "resolve" in dict(page.context["actions"])
-    client.post(f"/oma/tyopankki/{job.pk}/resolve/", {"unit_share": "0", "note": ""})
+    client.post(f"/oma/tyopankki/{job.pk}/resolve/", {"decision": "accept"})
     assert Job.objects.get(pk=job.pk).progress.status == "accepted"
 
 
