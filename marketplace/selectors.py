@@ -318,7 +318,7 @@ def job_page_context(user: Any, job: Any) -> dict[str, Any]:
     loaded = _jobs_with_details(Job.objects.filter(pk=job.pk)).first() or job
     progress = progress_of(loaded) if loaded.pk else None
     my_offers = JobOffer.objects.none()
-    if user.is_authenticated and user.organisation_id:
+    if job.pk and user.is_authenticated and user.organisation_id:
         my_offers = job.offers.filter(site__organisation_id=user.organisation_id)
     return {
         "job": loaded,

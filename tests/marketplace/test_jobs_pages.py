@@ -269,3 +269,11 @@ def test_anyone_reads_a_published_job_but_only_supervisors_get_the_offer_form(
     assert not page.context["can_view_management"]
     draft = post_job(bank, price_cents=0, publish=False, title="Luonnos")
     assert client.get(f"/tyopankki/{draft.slug}/").status_code == 404
+
+
+def test_a_new_job_can_be_previewed_before_it_is_saved(bank):
+    from marketplace import selectors
+
+    draft = Job(title="Esikatselu", organisation=bank["ngo"])
+    context = selectors.job_page_context(bank["poster"], draft)
+    assert context["progress"] is None and not context["can_view_management"]
