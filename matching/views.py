@@ -74,7 +74,9 @@ def _own_client(request: HttpRequest, pk: Any) -> Any:
     user = request.user
     if not (user.has_role(roles.INSTRUCTOR) or permissions.is_platform_admin(user)):
         raise PermissionDenied
-    return get_object_or_404(selectors.clients_for(user), pk=pk)
+    # the pages of suggestions need the client alone, not the placements with their
+    # sites that the caseload selector brings along for lists
+    return get_object_or_404(selectors.clients_for(user).prefetch_related(None), pk=pk)
 
 
 @login_required
