@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import copy
-import io
 import datetime as dt
+import io
 
 import pytest
 from django.core.management import CommandError, call_command
