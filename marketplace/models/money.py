@@ -22,8 +22,12 @@ class ConnectedAccount(models.Model):
         on_delete=models.PROTECT,
         related_name="stripe_account",
     )
-    idempotency_key = models.CharField(max_length=80, unique=True, null=True, blank=True)
-    stripe_account_id = models.CharField(max_length=64, unique=True, null=True, blank=True)
+    idempotency_key = models.CharField(
+        max_length=80, unique=True, null=True, blank=True
+    )
+    stripe_account_id = models.CharField(
+        max_length=64, unique=True, null=True, blank=True
+    )
     details_submitted = models.BooleanField(default=False)
     payouts_enabled = models.BooleanField(default=False)
     transfers_active = models.BooleanField(default=False)
@@ -61,10 +65,16 @@ class JobPayment(models.Model):
     )
     amount_cents = models.PositiveIntegerField(_("amount (cents)"))
     status = models.CharField(max_length=20, choices=Status, default=Status.CREATED)
-    idempotency_key = models.CharField(max_length=80, unique=True, null=True, blank=True)
-    checkout_session_id = models.CharField(max_length=255, unique=True, null=True, blank=True)
+    idempotency_key = models.CharField(
+        max_length=80, unique=True, null=True, blank=True
+    )
+    checkout_session_id = models.CharField(
+        max_length=255, unique=True, null=True, blank=True
+    )
     checkout_url = models.URLField(max_length=2000, blank=True)
-    payment_intent_id = models.CharField(max_length=255, unique=True, null=True, blank=True)
+    payment_intent_id = models.CharField(
+        max_length=255, unique=True, null=True, blank=True
+    )
     charge_id = models.CharField(max_length=255, unique=True, null=True, blank=True)
     stripe_fee_cents = models.PositiveIntegerField(null=True, blank=True)
     refunded_cents = models.PositiveIntegerField(default=0)
@@ -141,8 +151,12 @@ class JobTransfer(models.Model):
     amount_cents = models.PositiveIntegerField()
     platform_fee_cents = models.PositiveIntegerField(default=0)
     status = models.CharField(max_length=20, choices=Status, default=Status.PENDING)
-    idempotency_key = models.CharField(max_length=80, unique=True, null=True, blank=True)
-    stripe_transfer_id = models.CharField(max_length=255, unique=True, null=True, blank=True)
+    idempotency_key = models.CharField(
+        max_length=80, unique=True, null=True, blank=True
+    )
+    stripe_transfer_id = models.CharField(
+        max_length=255, unique=True, null=True, blank=True
+    )
     error = models.CharField(max_length=300, blank=True)
     attempts = models.PositiveSmallIntegerField(default=0)
     created_at = models.DateTimeField(auto_now_add=True)
@@ -174,8 +188,12 @@ class JobRefund(models.Model):
     )
     amount_cents = models.PositiveIntegerField()
     status = models.CharField(max_length=20, choices=Status, default=Status.PENDING)
-    idempotency_key = models.CharField(max_length=80, unique=True, null=True, blank=True)
-    stripe_refund_id = models.CharField(max_length=255, unique=True, null=True, blank=True)
+    idempotency_key = models.CharField(
+        max_length=80, unique=True, null=True, blank=True
+    )
+    stripe_refund_id = models.CharField(
+        max_length=255, unique=True, null=True, blank=True
+    )
     error = models.CharField(max_length=300, blank=True)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True
