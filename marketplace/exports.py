@@ -63,9 +63,17 @@ def csv_cells(row: Sequence[Any]) -> list[str]:
             out.append(_number(int(value) / 100, 2))
         elif isinstance(value, float):
             out.append(_number(value))
-        else:
+        elif isinstance(value, int):
             out.append(str(value))
+        else:
+            out.append(safe_text(str(value)))
     return out
+
+
+def safe_text(text: str) -> str:
+    """Text that a spreadsheet will not run as a formula (a site named "=HYPERLINK(…)"
+    stays text): a leading =, +, -, @ or control character gets an apostrophe."""
+    return f"'{text}" if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
 
 
 def _pad(row: Sequence[Any], table: Table) -> list[Any]:
@@ -87,7 +95,7 @@ def table_csv(table: Table, scope_lines: Iterable[tuple[str, str]]) -> bytes:
     writer = csv.writer(buffer, delimiter=";", lineterminator="\r\n")
     writer.writerow([table.title])
     for label, value in scope_lines:
-        writer.writerow([label, value])
+        writer.writerow([label, safe_text(value)])
     writer.writerow([])
     writer.writerow(header(table))
     for row in table.rows + table.footer:

@@ -331,3 +331,15 @@ def test_a_client_at_two_sites_counts_once_in_the_total(world):
     summary = rows_by_label(rep.summary)
     assert summary["Clients served"][0] == 36 + 1
     assert summary["Ended periods"][0] == 23 + 2
+
+
+def test_csv_text_cannot_become_a_spreadsheet_formula(client, world):
+    from marketplace.models import WorkSite
+
+    WorkSite.objects.filter(pk=world["a2"].pk).update(title='=HYPERLINK("x")')
+    client.login(username=world["organiser"].username, password=PASSWORD)
+    text = client.get("/oma/tulokset/sites.csv?year=2025").content.decode("utf-8-sig")
+    rows = list(csv.reader(io.StringIO(text), delimiter=";"))
+    assert ['\'=HYPERLINK("x")', "Heinola"] == next(
+        r[:2] for r in rows if "HYPERLINK" in r[0]
+    )
