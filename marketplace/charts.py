@@ -18,9 +18,8 @@ from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from marketplace.outcome_tables import Bar, Point
 from marketplace.outcome_stats import SUPPRESSED, Rate, Suppressed
-from marketplace.outcome_tables import Percent, format_cell
+from marketplace.outcome_tables import Bar, Percent, Point, format_cell
 
 INK = "#1b1f24"
 MUTED = "#4a5561"
