@@ -14,7 +14,7 @@ from marketplace.models import ClientFeedback
 
 
 def month_label(month: dt.date) -> str:
-    """"October 2026" in the active language."""
+    """ "October 2026" in the active language."""
     return formats.date_format(month, "F Y")
 
 
