@@ -22,6 +22,7 @@ was measured too: no faster on five years of history, and harder to read.)
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
@@ -32,9 +33,10 @@ from django.db.models import QuerySet
 
 @dataclass(frozen=True)
 class Agg:
-    """``kind`` (``count``, ``sum`` or ``avg``) of ``column``; ``minus`` makes it the
-    difference of two columns; only rows where the 0/1 column ``when`` is 1 and the
-    ``present`` columns are not null count; ``distinct`` for distinct counts."""
+    """``kind`` (``count``, ``sum`` or ``avg``) of ``column`` — or of ``expression``,
+    an SQL template over column names in braces; ``minus`` makes it the difference of
+    two columns; only rows where the 0/1 column ``when`` is 1 and the ``present``
+    columns are not null count; ``distinct`` for distinct counts."""
 
     kind: str
     column: str
@@ -42,9 +44,13 @@ class Agg:
     distinct: bool = False
     minus: str | None = None
     present: tuple[str, ...] = ()
+    expression: str | None = None  # e.g. "{a} / 100", columns in braces
 
     def sql(self, quote: Callable[[str], str]) -> str:
         value = quote(self.column)
+        if self.expression:
+            names = re.findall(r"{(\w+)}", self.expression)
+            value = "(" + self.expression.format(**{n: quote(n) for n in names}) + ")"
         if self.minus:
             value = f"({value} - {quote(self.minus)})"
         conditions = [f"{quote(c)} IS NOT NULL" for c in self.present]

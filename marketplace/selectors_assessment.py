@@ -4,6 +4,11 @@ For periods that started in the window: the *start* assessment is the client's l
 one from 30 days before to 30 days after the start, the *3-month* assessment the
 first one 60–150 days after the start. Scores are 0–10 (overall work ability, and the
 mean of the six areas).
+
+Each look-up returns one integer, ``work ability × 100 + sum of the six areas`` (the
+sum is at most 60), so a period needs two correlated subqueries instead of four; the
+aggregates unpack it (integer division by 100 gives the work ability, the remainder
+the sum of the areas).
 """
 
 from __future__ import annotations
@@ -11,8 +16,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from django.db.models import F, FloatField, OuterRef, QuerySet, Subquery
-from django.db.models.functions import Cast
+from django.db.models import (
+    ExpressionWrapper,
+    F,
+    IntegerField,
+    OuterRef,
+    QuerySet,
+    Subquery,
+)
 
 from marketplace.db_dates import AddDays
 from marketplace.db_grouping import Agg, grouped_with_total
@@ -48,12 +59,12 @@ class AssessmentChange:
 
 
 def _assessment_pairs(scope: OutcomeScope) -> QuerySet[PlacementPeriod]:
-    """Periods started in the window with their start and 3-month scores."""
+    """Periods started in the window with their packed start and 3-month scores."""
     a_low, a_high = START_ASSESSMENT_DAYS
     b_low, b_high = FOLLOW_UP_ASSESSMENT_DAYS
-    areas = len(V.SELF_ASSESSMENT_AREAS)
-    mean_areas = Cast(_ALL_AREAS, FloatField()) / areas
-    work = Cast(F("work_ability"), FloatField())
+    packed = ExpressionWrapper(
+        F("work_ability") * 100 + _ALL_AREAS, output_field=IntegerField()
+    )
     return (
         scope.periods()
         .filter(start__gte=scope.window.start, start__lte=scope.window.end)
@@ -66,10 +77,8 @@ def _assessment_pairs(scope: OutcomeScope) -> QuerySet[PlacementPeriod]:
             at_3m_high=_shift(b_high),
         )
         .annotate(
-            work_0=_assessment("at_start", True, work),
-            all_0=_assessment("at_start", True, mean_areas),
-            work_3=_assessment("at_3m", False, work),
-            all_3=_assessment("at_3m", False, mean_areas),
+            s0=_assessment("at_start", True, packed),
+            s3=_assessment("at_3m", False, packed),
         )
     )
 
@@ -78,10 +87,13 @@ def _shift(days: int) -> Any:
     return AddDays("start", days)
 
 
-_PAIR = ("work_0", "work_3")
+_PAIR = ("s0", "s3")
+_WORK = "({s3} / 100) - ({s0} / 100)"
+_AREAS = "(({s3} - ({s3} / 100) * 100) - ({s0} - ({s0} / 100) * 100)) / 6.0"
+assert len(V.SELF_ASSESSMENT_AREAS) == 6  # six scores of 0–10: the sum fits in 0–99
 _CHANGE = {
-    "work": Agg("avg", "work_3", minus="work_0", present=_PAIR),
-    "areas": Agg("avg", "all_3", minus="all_0", present=_PAIR),
+    "work": Agg("avg", "s3", expression=_WORK, present=_PAIR),
+    "areas": Agg("avg", "s3", expression=_AREAS, present=_PAIR),
     "clients": Agg("count", "client", distinct=True, present=_PAIR),
 }
 
@@ -90,10 +102,8 @@ def assessment_change(
     scope: OutcomeScope,
 ) -> tuple[AssessmentChange, dict[int, AssessmentChange]]:
     """Average change start → 3 months in total and per site, over the periods with
-    both assessments (one query; each period's four look-ups run once)."""
-    rows = _assessment_pairs(scope).values(
-        "site", "client", "work_0", "all_0", "work_3", "all_3"
-    )
+    both assessments (one query; each period's two look-ups run once)."""
+    rows = _assessment_pairs(scope).values("site", "client", "s0", "s3")
     by_site, total = grouped_with_total(rows, "site", _CHANGE)
 
     def change(row: dict[str, Any]) -> AssessmentChange:

@@ -154,7 +154,6 @@ def _feedback_aggregates() -> dict[str, Any]:
         return {
             f"n_{name}": Count("pk", filter=q),
             f"n_{name}_clients": Count(_CLIENT, distinct=True, filter=q),
-            f"n_not_{name}_clients": Count(_CLIENT, distinct=True, filter=~q),
         }
 
     return {
@@ -168,6 +167,13 @@ def _feedback_aggregates() -> dict[str, Any]:
         **pair("learned", _LEARNED),
         **pair("continues", _CONTINUE),
     }
+
+
+def _rest(row: dict[str, Any], name: str) -> int:
+    """Clients with an answer other than ``name``, at least: every client who never
+    gave it. A lower bound (a client may have given both), so a share is hidden
+    rather than shown when in doubt; exact counts would cost a distinct count each."""
+    return row["clients"] - row[f"n_{name}_clients"]
 
 
 @dataclass(frozen=True)
@@ -189,11 +195,11 @@ class FeedbackFigures:
             answers=Counted(row["answers"], row["clients"]),
             helped=Counted(row["helped"], row["helped_clients"]),
             good=Counted(row["n_good"], row["n_good_clients"]),
-            not_good_clients=row["n_not_good_clients"],
+            not_good_clients=_rest(row, "good"),
             learned=Counted(row["n_learned"], row["n_learned_clients"]),
-            not_learned_clients=row["n_not_learned_clients"],
+            not_learned_clients=_rest(row, "learned"),
             continues=Counted(row["n_continues"], row["n_continues_clients"]),
-            not_continues_clients=row["n_not_continues_clients"],
+            not_continues_clients=_rest(row, "continues"),
         )
 
 
@@ -223,9 +229,6 @@ def _pair(name: str) -> dict[str, Agg]:
     return {
         f"n_{name}": Agg("sum", f"is_{name}"),
         f"n_{name}_clients": Agg("count", "client", when=f"is_{name}", distinct=True),
-        f"n_not_{name}_clients": Agg(
-            "count", "client", when=f"is_not_{name}", distinct=True
-        ),
     }
 
 
@@ -252,13 +255,11 @@ def feedback_figures(scope: Any) -> tuple[FeedbackFigures, dict[int, FeedbackFig
             site=F("placement__site_id"),
             client=F("placement__client_id"),
             **{f"is_{name}": _flag(q) for name, q in flags.items()},
-            **{f"is_not_{name}": _flag(~q) for name, q in flags.items()},
         )
         .values(
             "site",
             "client",
             *[f"is_{n}" for n in flags],
-            *[f"is_not_{n}" for n in flags],
         )
     )
     by_site, total = grouped_with_total(rows, "site", _FIGURES)
