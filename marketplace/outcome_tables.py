@@ -72,6 +72,13 @@ def round_half_up(value: float, places: int = 1) -> Decimal:
     return Decimal(repr(value)).quantize(quantum, rounding=ROUND_HALF_UP)
 
 
+def _decimal(value: float, places: int = 1) -> str:
+    """A rounded number with the active language's decimal separator."""
+    rounded = round_half_up(value, places)
+    text = f"{abs(rounded) if rounded == 0 else rounded:.{places}f}"  # no "-0.0"
+    return text.replace(".", formats.get_format("DECIMAL_SEPARATOR"))
+
+
 def format_cell(value: Any) -> str:
     """The text of a cell in the active language ("< 5" for a suppressed one)."""
     if value is None:
@@ -79,22 +86,18 @@ def format_cell(value: Any) -> str:
     if isinstance(value, Suppressed):
         return str(value)
     if isinstance(value, Percent):
-        return f"{formats.number_format(round_half_up(value * 100), 1)}\u00a0%"
+        return f"{_decimal(value * 100)}\u00a0%"
     if isinstance(value, Interval):
-        low = formats.number_format(round_half_up(value.low * 100), 1)
-        high = formats.number_format(round_half_up(value.high * 100), 1)
-        return f"{low}–{high}\u00a0%"
+        return f"{_decimal(value.low * 100)}–{_decimal(value.high * 100)}\u00a0%"
     if isinstance(value, Euros):
         return formats.number_format(
             Decimal(int(value)) / 100, 2, use_l10n=True, force_grouping=True
         )
     if isinstance(value, Change):
-        text = formats.number_format(round_half_up(value), 1)
+        text = _decimal(value)
         return f"+{text}" if value > 0 else text.replace("-", "−")
     if isinstance(value, float):
-        return formats.number_format(round_half_up(value), 1)
-    if isinstance(value, int):
-        return str(value)
+        return _decimal(value)
     return str(value)
 
 
