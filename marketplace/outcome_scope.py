@@ -51,7 +51,10 @@ class Window:
         return out
 
     def __str__(self) -> str:
-        return f"{self.start:%-d.%-m.%Y}–{self.end:%-d.%-m.%Y}"
+        def fi(day: dt.date) -> str:  # 1.1.2025, as the Finnish pages write dates
+            return f"{day.day}.{day.month}.{day.year}"
+
+        return f"{fi(self.start)}–{fi(self.end)}"
 
 
 @dataclass(frozen=True)
