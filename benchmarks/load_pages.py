@@ -18,7 +18,10 @@ through the real login form and second factor) or as an anonymous visitor:
 * ``suggestions``: the matcher's suggestions for one of the instructor's clients.
 
 Prints requests per second, p50 / p95 / p99 in ms and errors for each page and
-number of users; ``--markdown`` prints the table for docs/benchmarks.md.
+number of users, and (with ``--serve``) the CPU time per request of the gunicorn
+workers and of the PostgreSQL backends of the database, read from /proc — steadier
+than latencies on a shared machine; ``--markdown`` prints the table for
+docs/benchmarks.md.
 """
 
 from __future__ import annotations
@@ -146,6 +149,11 @@ class Result:
     seconds: float
     latencies: list[float]
     errors: int
+    cpu: dict[str, float] = field(default_factory=dict)  # seconds in the window
+
+    def cpu_ms(self, part: str) -> float:
+        """CPU milliseconds per counted request spent by ``part``."""
+        return self.cpu.get(part, float("nan")) * 1000 / max(1, len(self.latencies))
 
     def percentile(self, q: float) -> float:
         if not self.latencies:
@@ -158,12 +166,69 @@ class Result:
         return len(self.latencies) / self.seconds
 
 
+class CpuMeter:
+    """CPU seconds used so far by the gunicorn workers under ``master`` and by the
+    PostgreSQL backends connected to ``database`` (read from /proc; Linux only)."""
+
+    def __init__(self, master: int, database_url: str) -> None:
+        self.master, self.database_url = master, database_url
+
+    @staticmethod
+    def _cpu(pid: int) -> float:
+        try:
+            with open(f"/proc/{pid}/stat") as f:
+                fields = f.read().rsplit(")", 1)[1].split()
+        except OSError:
+            return 0.0
+        return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+    def _workers(self) -> list[int]:
+        pids = []
+        for entry in os.listdir("/proc"):
+            if entry.isdigit():
+                try:
+                    with open(f"/proc/{entry}/stat") as f:
+                        ppid = int(f.read().rsplit(")", 1)[1].split()[1])
+                except OSError:
+                    continue
+                if ppid == self.master:
+                    pids.append(int(entry))
+        return pids
+
+    def _backends(self) -> list[int]:
+        import psycopg
+
+        name = urlsplit(self.database_url).path.lstrip("/")
+        with psycopg.connect(self.database_url) as conn:
+            rows = conn.execute(
+                "SELECT pid FROM pg_stat_activity WHERE datname = %s "
+                "AND pid <> pg_backend_pid()",
+                [name],
+            ).fetchall()
+        return [pid for (pid,) in rows]
+
+    def snapshot(self) -> dict[str, dict[int, float]]:
+        return {
+            "gunicorn": {p: self._cpu(p) for p in self._workers()},
+            "postgresql": {p: self._cpu(p) for p in self._backends()},
+            "client": {0: time.process_time()},
+        }
+
+    @staticmethod
+    def used(before: dict, after: dict) -> dict[str, float]:
+        return {
+            part: sum(v - before[part].get(pid, 0.0) for pid, v in after[part].items())
+            for part in after
+        }
+
+
 def run(
     page: str,
     targets: list[tuple[Browser, list[str]]],
     seconds: float,
     warmup: float,
     think: float = 0.0,
+    meter: CpuMeter | None = None,
 ) -> Result:
     """Every simulated user requests its own URLs one after another, pausing
     ``think`` seconds on average (exponentially distributed) between them; requests
@@ -196,15 +261,23 @@ def run(
                 left = max(0.0, stop - time.monotonic())
                 time.sleep(min(pause.expovariate(1 / think), left))
 
+    snapshots: list[dict] = []
+
+    def measure() -> None:
+        for moment in (measure_from, stop):
+            time.sleep(max(0.0, moment - time.monotonic()))
+            snapshots.append(meter.snapshot() if meter else {})
+
     threads = [
         threading.Thread(target=user, args=(b, urls, i * 7))
         for i, (b, urls) in enumerate(targets)
-    ]
+    ] + [threading.Thread(target=measure)]
     for t in threads:
         t.start()
     for t in threads:
         t.join()
-    return Result(page, len(targets), seconds, latencies, errors[0])
+    cpu = CpuMeter.used(*snapshots) if meter else {}
+    return Result(page, len(targets), seconds, latencies, errors[0], cpu)
 
 
 def serve(workers: int) -> tuple[subprocess.Popen, str]:
@@ -225,6 +298,8 @@ def serve(workers: int) -> tuple[subprocess.Popen, str]:
             "POLKU_ACCESS_LOG", "/tmp/polku-bench-access.log"
         ),
         "POLKU_LOG_LEVEL": "warning",
+        # no worker replaced during a run (its CPU time would be lost to the meter)
+        "POLKU_MAX_REQUESTS": "0",
     }
     server = subprocess.Popen(
         [str(ROOT / ".venv" / "bin" / "gunicorn"), "-c", "config/gunicorn.conf.py"],
@@ -313,16 +388,22 @@ def main() -> None:
                 )
             }
         )
+        meter = CpuMeter(server.pid, os.environ["DATABASE_URL"]) if server else None
         results = []
         for n in levels:
             for page in pages:
                 targets = targets_for(page, users[:n], anonymous[:n], sites)
-                result = run(page, targets, args.seconds, args.warmup, args.think)
+                result = run(
+                    page, targets, args.seconds, args.warmup, args.think, meter
+                )
                 results.append(result)
                 print(
                     f"{page:<12} {n:>3} users  {result.rps:7.1f} req/s  "
                     f"p50 {result.percentile(50):6.0f}  p95 {result.percentile(95):6.0f}  "
-                    f"p99 {result.percentile(99):6.0f} ms  errors {result.errors}",
+                    f"p99 {result.percentile(99):6.0f} ms  errors {result.errors}  "
+                    f"CPU/request: gunicorn {result.cpu_ms('gunicorn'):5.1f} ms, "
+                    f"PostgreSQL {result.cpu_ms('postgresql'):4.1f} ms, "
+                    f"load client {result.cpu_ms('client'):4.1f} ms",
                     flush=True,
                 )
         load_after = os.getloadavg()
@@ -338,12 +419,16 @@ def main() -> None:
         f"{args.warmup:.0f} s warm-up, think time {args.think:g} s"
     )
     if args.markdown:
-        print("\n| page | users | req/s | p50 ms | p95 ms | p99 ms | errors |")
-        print("|---|---:|---:|---:|---:|---:|---:|")
+        print(
+            "\n| page | users | req/s | p50 ms | p95 ms | p99 ms | errors "
+            "| server CPU ms/request (gunicorn + PostgreSQL) |"
+        )
+        print("|---|---:|---:|---:|---:|---:|---:|---:|")
         for r in results:
             print(
                 f"| {r.page} | {r.users} | {r.rps:.1f} | {r.percentile(50):.0f} | "
-                f"{r.percentile(95):.0f} | {r.percentile(99):.0f} | {r.errors} |"
+                f"{r.percentile(95):.0f} | {r.percentile(99):.0f} | {r.errors} | "
+                f"{r.cpu_ms('gunicorn'):.0f} + {r.cpu_ms('postgresql'):.0f} |"
             )
 
 
