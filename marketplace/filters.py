@@ -25,6 +25,21 @@ class TermFilter(df.ModelMultipleChoiceFilter):
     field_class = TermChoiceField
 
 
+def term_filter(
+    label: Any, vocabulary: str, relation: str, *, conjoined: bool = False
+) -> TermFilter:
+    """Checkboxes of one vocabulary's terms, filtering ``relation`` by term code
+    (the code is what stands in the URL, so a filtered list can be shared)."""
+    return TermFilter(
+        label=label,
+        field_name=f"{relation}__code",
+        queryset=_terms(vocabulary),
+        to_field_name="code",
+        conjoined=conjoined,
+        widget=forms.CheckboxSelectMultiple,
+    )
+
+
 class SiteFilter(df.FilterSet):
     region = df.ModelChoiceFilter(
         label=_("Region"),
@@ -39,42 +54,16 @@ class SiteFilter(df.FilterSet):
         to_field_name="code",
         empty_label=_("All municipalities"),
     )
-    service = TermFilter(
-        label=_("Service"),
-        field_name="services__code",
-        queryset=_terms("service"),
-        to_field_name="code",
-        widget=forms.CheckboxSelectMultiple,
-    )
-    form = TermFilter(
-        label=_("Form of activity"),
-        field_name="forms__code",
-        queryset=_terms("form"),
-        to_field_name="code",
-        widget=forms.CheckboxSelectMultiple,
-    )
-    tag = TermFilter(
-        label=_("Kind of work"),
-        field_name="tags__code",
-        queryset=_terms("tag"),
-        to_field_name="code",
-        widget=forms.CheckboxSelectMultiple,
-    )
-    accessibility = TermFilter(
-        label=_("Accessibility (all of these)"),
-        field_name="accessibility__code",
-        queryset=_terms("accessibility"),
-        to_field_name="code",
+    service = term_filter(_("Service"), "service", "services")
+    form = term_filter(_("Form of activity"), "form", "forms")
+    tag = term_filter(_("Kind of work"), "tag", "tags")
+    accessibility = term_filter(
+        _("Accessibility (all of these)"),
+        "accessibility",
+        "accessibility",
         conjoined=True,
-        widget=forms.CheckboxSelectMultiple,
     )
-    language = TermFilter(
-        label=_("Language"),
-        field_name="languages__code",
-        queryset=_terms("language"),
-        to_field_name="code",
-        widget=forms.CheckboxSelectMultiple,
-    )
+    language = term_filter(_("Language"), "language", "languages")
     free_seats = df.BooleanFilter(
         label=_("Only sites with free seats"),
         method="filter_free_seats",

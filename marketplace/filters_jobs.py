@@ -9,7 +9,7 @@ from django import forms
 from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
-from marketplace.filters import TermFilter, _terms
+from marketplace.filters import term_filter
 from marketplace.models import Job, Municipality, Region
 
 
@@ -27,20 +27,8 @@ class JobFilter(df.FilterSet):
         to_field_name="code",
         empty_label=_("All municipalities"),
     )
-    service = TermFilter(
-        label=_("Meant for"),
-        field_name="services__code",
-        queryset=_terms("service"),
-        to_field_name="code",
-        widget=forms.CheckboxSelectMultiple,
-    )
-    tag = TermFilter(
-        label=_("Kind of work"),
-        field_name="tags__code",
-        queryset=_terms("tag"),
-        to_field_name="code",
-        widget=forms.CheckboxSelectMultiple,
-    )
+    service = term_filter(_("Meant for"), "service", "services")
+    tag = term_filter(_("Kind of work"), "tag", "tags")
     remote = df.ChoiceFilter(
         label=_("Where"),
         method="filter_remote",

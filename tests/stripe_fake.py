@@ -120,7 +120,8 @@ class FakeStripe(stripe.HTTPClient):
             return response
 
     def request_stream(self, method, url, headers, post_data=None, *, _usage=None):  # type: ignore[no-untyped-def]
-        raise NotImplementedError
+        # Polku never streams from Stripe; a test that does should fail loudly.
+        raise AssertionError(f"unexpected streaming request to Stripe: {method} {url}")
 
     def close(self) -> None:
         pass
