@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.db import models
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField
@@ -53,7 +54,14 @@ class SiteIndexPage(Page):
         from marketplace import selectors
 
         context = super().get_context(request, *args, **kwargs)
-        context["catalogue"] = selectors.site_catalogue(request.GET)
+        # Loaded only when the rendered catalogue is not in the cache: on a hit the
+        # page costs one version query instead of the search, filters and cards.
+        context["catalogue"] = SimpleLazyObject(
+            lambda: selectors.site_catalogue(request.GET)
+        )
+        if not getattr(request, "is_preview", False):
+            context["fragment_key"] = selectors.catalogue_fragment_key(request.GET)
+            context["fragment_seconds"] = selectors.PUBLIC_FRAGMENT_SECONDS
         return context
 
 

@@ -7,14 +7,28 @@ from typing import Any
 
 from django.core.paginator import Page as PaginatorPage
 from django.core.paginator import Paginator
-from django.db.models import Case, IntegerField, Prefetch, QuerySet, When
+from django.db.models import (
+    Case,
+    Count,
+    IntegerField,
+    Max,
+    Prefetch,
+    QuerySet,
+    Sum,
+    When,
+)
 from django.http import QueryDict
+from django.utils import translation
 
 from marketplace import permissions, roles
 from marketplace.filters import SiteFilter
-from marketplace.models import Organisation, Term, User, WorkSite
+from marketplace.models import Organisation, SiteCapacity, Term, User, WorkSite
 
 SITES_PER_PAGE = 20
+#: How long a rendered catalogue or site fragment may be reused (seconds). Publishing,
+#: unpublishing and seat changes show at once (they change the version in the key);
+#: a renamed organisation or municipality shows within this time.
+PUBLIC_FRAGMENT_SECONDS = 300
 
 
 def _with_details(queryset: QuerySet[WorkSite]) -> QuerySet[WorkSite]:
@@ -95,6 +109,51 @@ def site_catalogue(params: QueryDict) -> Catalogue:
         query=query,
         total=paginator.count,
         querystring=rest.urlencode(),
+    )
+
+
+def catalogue_version() -> str:
+    """Changes whenever a site is published, unpublished, deleted or moved out of the
+    catalogue, or its seats change (every seat update sets ``updated_at``). One query.
+
+    The rendered catalogue is cached under this version (templates/cms/
+    site_index_page.html), so it is right in every process without any signal."""
+    v = published_sites().aggregate(
+        n=Count("pk"),
+        ids=Sum("pk"),
+        published=Max("last_published_at"),
+        seats=Max("capacity__updated_at"),
+    )
+    return "|".join(str(v[k]) for k in ("n", "ids", "published", "seats"))
+
+
+def catalogue_fragment_key(params: QueryDict) -> str:
+    """The cache key of one rendered catalogue: version, language and the filters
+    (sorted, so the same choices in another order share it)."""
+    filters = sorted((k, v) for k in params for v in params.getlist(k))
+    return "|".join(
+        [catalogue_version(), translation.get_language() or "", repr(filters)]
+    )
+
+
+def site_fragment_key(site: WorkSite, *, can_update_seats: bool) -> str:
+    """The cache key of a published site page's content: the published revision, the
+    seats, the language and whether the viewer sees the seat update link."""
+    seats = (
+        SiteCapacity.objects.filter(site=site)
+        .values_list("updated_at", flat=True)
+        .first()
+    )
+    return "|".join(
+        str(x)
+        for x in (
+            site.pk,
+            site.last_published_at,
+            site.live_revision_id,
+            seats,
+            translation.get_language(),
+            can_update_seats,
+        )
     )
 
 
@@ -189,15 +248,21 @@ def clients_for(user: User) -> QuerySet:
 def caseload_with_open_placements(user: User) -> QuerySet:
     """The caseload (:func:`clients_for`) with each client's open placements and
     their sites in ``open_placements``: the list shows only those, so the history
-    of ended placements is not loaded (a long-time client has many)."""
+    of ended placements is not loaded (a long-time client has many). Only the
+    columns the list shows are read (a client row carries free-text wishes and a
+    site row a whole Wagtail page)."""
     from marketplace.models import Placement
 
-    open_placements = Placement.objects.filter(
-        status__in=Placement.OPEN
-    ).select_related("site")
+    open_placements = (
+        Placement.objects.filter(status__in=Placement.OPEN)
+        .select_related("site")
+        .only("client_id", "status", "planned_end", "site__title")
+    )
     return (
         clients_for(user)
+        .select_related(None)
         .prefetch_related(None)
+        .only("name", "service", "instructor_id")
         .prefetch_related(
             Prefetch("placements", open_placements, to_attr="open_placements")
         )

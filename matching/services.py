@@ -150,6 +150,13 @@ def _items(
     sites = (
         published_sites()
         .select_related("organisation", "municipality", "capacity")
+        .only(
+            "title",
+            "url_path",
+            "organisation__name",
+            "municipality__name",
+            "capacity__seats_free",
+        )
         .in_bulk([i for i in ids if i is not None])
     )
     feedback = dict(

@@ -90,7 +90,11 @@ def client_suggestions(request: HttpRequest, pk: Any) -> HttpResponse:
         audience=ShownList.Audience.INSTRUCTOR,
         filters=form.filters(),
     )
-    hidden = SuggestionFeedback.objects.filter(client=client).select_related("site")
+    hidden = (
+        SuggestionFeedback.objects.filter(client=client)
+        .select_related("site")
+        .only("kind", "reason", "site_id", "client_id", "site__title")
+    )
     return render(
         request,
         "matching/client_suggestions.html",

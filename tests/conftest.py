@@ -42,3 +42,13 @@ def _test_client_login_verifies_second_factor(
         verify_session(self, user)
 
     monkeypatch.setattr(ClientMixin, "_login", _login)
+
+
+@pytest.fixture(autouse=True)
+def _empty_cache() -> None:
+    """Every test starts with an empty cache (the process-local cache outlives a test's
+    database transaction, and a rolled-back SQLite id can come back)."""
+    from django.core.cache import caches
+
+    for cache in caches.all(initialized_only=True):
+        cache.clear()

@@ -7,6 +7,7 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.forms import CheckboxSelectMultiple
 from django.utils import translation
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import (
@@ -216,8 +217,16 @@ class WorkSite(Page):
         from marketplace import permissions, selectors
 
         context = super().get_context(request, *args, **kwargs)
-        context["site"] = selectors.site_detail(self)
-        context["can_update_seats"] = permissions.can_update_seats(request.user, self)
+        # Loaded only when the rendered page is not in the cache (a preview of a
+        # draft is never cached: its key is not set).
+        context["site"] = SimpleLazyObject(lambda: selectors.site_detail(self))
+        can_update = permissions.can_update_seats(request.user, self)
+        context["can_update_seats"] = can_update
+        if self.live and not getattr(request, "is_preview", False):
+            context["fragment_key"] = selectors.site_fragment_key(
+                self, can_update_seats=can_update
+            )
+            context["fragment_seconds"] = selectors.PUBLIC_FRAGMENT_SECONDS
         return context
 
 

@@ -11,10 +11,7 @@ def access_record(
     *, actor: User, client: Client, action: str, purpose: str = ""
 ) -> None:
     """Record that ``actor`` read or changed ``client``'s data (never their content)."""
-    if (
-        getattr(actor, "client_record", None) is not None
-        and actor.client_record.pk == client.pk
-    ):
+    if client.user_id is not None and client.user_id == actor.pk:
         return  # a client reading their own data is not an access by staff
     AccessLogEntry.objects.create(
         actor=actor, client=client, action=action, purpose=purpose[:200]
@@ -28,8 +25,8 @@ def access_record_list(
     AccessLogEntry.objects.bulk_create(
         [
             AccessLogEntry(
-                actor=actor,
-                client=c,
+                actor_id=actor.pk,
+                client_id=c.pk,
                 action=AccessLogEntry.Action.LIST,
                 purpose=purpose,
             )

@@ -17,6 +17,7 @@ from typing import Any
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.db.models import F
+from django.db.models.functions import Now
 from django.utils.translation import gettext as _
 
 from marketplace import permissions
@@ -157,7 +158,7 @@ def placement_agree(
     _expect(placement, S.VISIT_BOOKED)
     _check_site_fits(placement.client, placement.site, days_per_week, hours_per_day)
     taken = SiteCapacity.objects.filter(site=placement.site, seats_free__gt=0).update(
-        seats_free=F("seats_free") - 1
+        seats_free=F("seats_free") - 1, updated_at=Now()
     )
     if not taken:
         raise PlacementRuleError(_("The site has no free seat."))
@@ -205,7 +206,7 @@ def _close_period(placement: Placement, end: dt.date, exit_reason: str) -> None:
 def _free_seat(placement: Placement) -> None:
     SiteCapacity.objects.filter(
         site=placement.site, seats_free__lt=F("seats_total")
-    ).update(seats_free=F("seats_free") + 1)
+    ).update(seats_free=F("seats_free") + 1, updated_at=Now())
 
 
 @transaction.atomic
