@@ -10,6 +10,7 @@ from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from marketplace.services.demo import DEMO_PASSWORD, demo_users_ensure
+from marketplace.services.demo_activity import demo_activity_ensure
 from matching.dataset import load
 
 DEMO_DATASET = Path(settings.BASE_DIR) / "data" / "demo" / "polku-demo.json"
@@ -36,7 +37,14 @@ class Command(BaseCommand):
             "import_dataset", options["dataset"], stdout=self.stdout, stderr=self.stderr
         )
         # the import has checked the file; read again for what it does not store
-        users = demo_users_ensure(load(options["dataset"]))
+        data = load(options["dataset"])
+        users = demo_users_ensure(data)
+        # after the users: the demo client's own latest month is left to answer
+        activity = demo_activity_ensure(as_of=data.as_of)
+        self.stdout.write(
+            f"Demo activity up to {data.as_of}: {activity.reviews} reviews and "
+            f"{activity.answers} monthly feedback answers added."
+        )
         self._train_matcher()
         self.stdout.write("")
         self.stdout.write(
