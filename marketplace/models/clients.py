@@ -169,6 +169,10 @@ class SelfAssessment(models.Model):
         ordering = ["client", "date"]
         verbose_name = _("self-assessment")
         verbose_name_plural = _("self-assessments")
+        indexes = [
+            # the outcome page looks up each period's start and 3-month assessment
+            models.Index(fields=["client", "date"], name="assessment_client_date"),
+        ]
         constraints = [
             models.CheckConstraint(
                 condition=models.Q(consent=True), name="assessment_needs_consent"

@@ -160,6 +160,10 @@ class PlacementEvent(models.Model):
 
     class Meta:
         ordering = ["at", "pk"]
+        indexes = [
+            # the outcome page counts the seats held (to "held") in a date range
+            models.Index(fields=["to_status", "at"], name="placement_event_status_at"),
+        ]
 
     def __str__(self) -> str:
         return f"{self.from_status} → {self.to_status}"
