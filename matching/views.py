@@ -90,11 +90,6 @@ def client_suggestions(request: HttpRequest, pk: Any) -> HttpResponse:
         audience=ShownList.Audience.INSTRUCTOR,
         filters=form.filters(),
     )
-    hidden = (
-        SuggestionFeedback.objects.filter(client=client)
-        .select_related("site")
-        .only("kind", "reason", "site_id", "client_id", "site__title")
-    )
     return render(
         request,
         "matching/client_suggestions.html",
@@ -103,7 +98,7 @@ def client_suggestions(request: HttpRequest, pk: Any) -> HttpResponse:
             "form": form,
             "result": result,
             "hide_form": HideForm(),
-            "feedback": hidden,
+            "feedback": result.feedback,
         },
     )
 

@@ -13,7 +13,7 @@ import threading
 from dataclasses import dataclass
 from typing import Any, NamedTuple
 
-from django.db.models import Count, Max
+from django.db.models import Count, Max, prefetch_related_objects
 from django.utils import timezone
 
 from marketplace.models import (
@@ -266,7 +266,17 @@ def current_ranker() -> tuple[Ranker, MatcherModel | None]:
 
 
 def client_prefetched(client: Client) -> Client:
-    return clients_for_ranking().get(pk=client.pk)
+    """The client with everything :func:`client_record` reads, loaded onto the
+    instance the view already has (no second read of the client's row)."""
+    prefetch_related_objects(
+        [client],
+        "municipality",
+        "interests",
+        "accessibility_needs",
+        "languages",
+        "assessments",
+    )
+    return client
 
 
 # --- job bank ---------------------------------------------------------------------
