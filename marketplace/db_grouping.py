@@ -17,7 +17,9 @@ that is aggregated once per grouping and once in total, in one statement::
 ``AS MATERIALIZED`` is supported by SQLite 3.35+ and PostgreSQL 12+, the databases
 Polku runs on. The rows must be ``values()`` of named annotations; their aliases are
 the column names used here. (Pre-grouping by client instead of ``COUNT(DISTINCT)``
-was measured too: no faster on five years of history, and harder to read.)
+was measured too for the periods, about one per client: no faster on five years of
+history, and harder to read. The feedback answers, many per client, are summed per
+site and client first: see ``selectors_feedback.feedback_figures``.)
 """
 
 from __future__ import annotations

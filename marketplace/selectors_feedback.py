@@ -21,10 +21,12 @@ from django.db.models import (
     Exists,
     F,
     IntegerField,
+    Max,
     OuterRef,
     Prefetch,
     Q,
     QuerySet,
+    Sum,
     Value,
     When,
 )
@@ -191,6 +193,8 @@ class FeedbackFigures:
 
     @classmethod
     def from_row(cls, row: dict[str, Any]) -> FeedbackFigures:
+        # all counts; PostgreSQL sums integers as numeric (Decimal)
+        row = {name: int(value) for name, value in row.items()}
         return cls(
             answers=Counted(row["answers"], row["clients"]),
             helped=Counted(row["helped"], row["helped_clients"]),
@@ -225,18 +229,27 @@ def _flag(condition: Q) -> Case:
     )
 
 
+_FLAGS = {
+    "helped": Q(helped_by_supervisor=True),
+    "good": _GOOD,
+    "learned": _LEARNED,
+    "continues": _CONTINUE,
+}
+
+
 def _pair(name: str) -> dict[str, Agg]:
     return {
-        f"n_{name}": Agg("sum", f"is_{name}"),
-        f"n_{name}_clients": Agg("count", "client", when=f"is_{name}", distinct=True),
+        f"n_{name}": Agg("sum", f"{name}_n"),
+        f"n_{name}_clients": Agg("count", "client", when=f"{name}_any", distinct=True),
     }
 
 
+# over one row per site and client (see feedback_figures)
 _FIGURES = {
-    "answers": Agg("count", "client"),
+    "answers": Agg("sum", "answered"),
     "clients": Agg("count", "client", distinct=True),
-    "helped": Agg("sum", "is_helped"),
-    "helped_clients": Agg("count", "client", when="is_helped", distinct=True),
+    "helped": Agg("sum", "helped_n"),
+    "helped_clients": Agg("count", "client", when="helped_any", distinct=True),
     **_pair("good"),
     **_pair("learned"),
     **_pair("continues"),
@@ -245,21 +258,22 @@ _FIGURES = {
 
 def feedback_figures(scope: Any) -> tuple[FeedbackFigures, dict[int, FeedbackFigures]]:
     """Answers for the months that begin in the scope's window, in total and per site
-    (one query, see ``db_grouping``)."""
+    (one query, see ``db_grouping``).
+
+    The answers are first summed per site and client (how many, how many of each
+    kind, and whether any was of that kind), and the distinct clients are counted
+    over those rows: the same figures, but a client's many monthly answers are one
+    row, not one each (on five years of history a third of the rows, and the query
+    a quarter to a third faster on PostgreSQL and SQLite)."""
     w = scope.window
-    flags = {"helped": Q(helped_by_supervisor=True), "good": _GOOD}
-    flags |= {"learned": _LEARNED, "continues": _CONTINUE}
     rows = (
         _feedback_in(scope.sites, w.start, w.end, scope.service)
+        .annotate(site=F("placement__site_id"), client=F("placement__client_id"))
+        .values("site", "client")
         .annotate(
-            site=F("placement__site_id"),
-            client=F("placement__client_id"),
-            **{f"is_{name}": _flag(q) for name, q in flags.items()},
-        )
-        .values(
-            "site",
-            "client",
-            *[f"is_{n}" for n in flags],
+            answered=Count("pk"),
+            **{f"{name}_n": Sum(_flag(q)) for name, q in _FLAGS.items()},
+            **{f"{name}_any": Max(_flag(q)) for name, q in _FLAGS.items()},
         )
     )
     by_site, total = grouped_with_total(rows, "site", _FIGURES)
