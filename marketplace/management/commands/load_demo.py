@@ -39,7 +39,7 @@ class Command(BaseCommand):
         # the import has checked the file; read again for what it does not store
         data = load(options["dataset"])
         users = demo_users_ensure(data)
-        # after the users: the demo client's own latest month is left to answer
+        # after the users: the demo client's own latest months are left to answer
         activity = demo_activity_ensure(as_of=data.as_of)
         self.stdout.write(
             f"Demo activity up to {data.as_of}: {activity.reviews} reviews and "
