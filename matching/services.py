@@ -110,7 +110,7 @@ def suggestions_show(
     elif not permissions.can_manage_client(actor, client):
         raise PermissionDenied
     ranker, model = web.current_ranker()
-    record = web.client_record(web.client_prefetched(client))
+    record = web.ranking_record(client)
     feedback = _feedback_of(client)
     exclude = {web.site_key(pk) for pk in _excluded_site_ids(client, feedback)}
     suggestions = ranker.rank(
@@ -136,7 +136,11 @@ def suggestions_show(
         filters=filters.as_dict(),
         goals=list(client.goals or ()),
         items=[
-            {"id": web.site_key(i.site.pk), "position": i.position, "score": i.score}
+            {
+                "id": web.site_key(i.site.pk),
+                "position": i.position,
+                "score": i.score,
+            }
             for i in items
         ],
         mean_score=(sum(i.score for i in items) / len(items)) if items else None,

@@ -132,7 +132,10 @@ class TrainedModel:
 
     def decision_function(self, X: F64) -> F64:
         """Log-odds of a positive exit (monotone in the probability)."""
-        return np.asarray(self.pipeline.decision_function(X), dtype=np.float64)
+        # X is built by pair_features (finite floats of a known shape): scikit-learn's
+        # input checks would cost more than the scoring of one client's sites.
+        with sklearn.config_context(assume_finite=True, skip_parameter_validation=True):
+            return np.asarray(self.pipeline.decision_function(X), dtype=np.float64)
 
     def with_evaluation(self, figures: dict[str, Any]) -> TrainedModel:
         """A copy whose metadata also records these evaluation figures."""

@@ -380,3 +380,21 @@ def test_a_model_is_used_only_when_not_worse_than_what_ranks_now(
         else MatcherModel(evaluation={"holdout_auc": active_auc})
     )
     assert services._decide(figures, active)[0] is used
+
+
+def test_the_ranking_record_of_a_view_matches_the_full_read(polku):
+    """ranking_record (two queries) gives exactly what client_record of a fully
+    prefetched client gives, interests, needs and languages included."""
+    from marketplace.models import Client
+    from tests.factories import make_client, term
+
+    person = make_client(goals=["studies", "work_trial"])
+    person.interests.set([term("tag", "woodwork"), term("tag", "cafe")])
+    person.accessibility_needs.set([term("accessibility", "step_free")])
+    person.languages.set([term("language", "fi"), term("language", "sv")])
+    fresh = Client.objects.get(pk=person.pk)
+    record = web.ranking_record(fresh)
+    assert record == web.client_record(web.client_prefetched(person))
+    assert record.interests == ("cafe", "woodwork")
+    assert record.accessibility_needs == ("step_free",)
+    assert record.languages == ("fi", "sv")
