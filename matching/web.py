@@ -13,7 +13,16 @@ import threading
 from dataclasses import dataclass
 from typing import Any, NamedTuple
 
-from django.db.models import CharField, Count, Max, Value, prefetch_related_objects
+from django.db.models import (
+    CharField,
+    Count,
+    F,
+    Func,
+    Max,
+    Subquery,
+    Value,
+    prefetch_related_objects,
+)
 from django.utils import timezone
 
 from marketplace.models import (
@@ -222,22 +231,33 @@ def build_catalogue(as_of: dt.date | None = None) -> Catalogue:
     )
 
 
+def _events_scalar(function: str) -> Subquery:
+    """``(SELECT COUNT(id) FROM events)`` or ``MAX(id)``: one uncorrelated scalar."""
+    return Subquery(
+        PlacementEvent.objects.order_by()
+        .annotate(v=Func(F("pk"), function=function))
+        .values("v")[:1]
+    )
+
+
 def catalogue_version() -> tuple[Any, ...]:
-    """Changes whenever a site is published or unpublished, seats change, or a
-    placement moves (every transition writes an event). Two queries."""
-    sites = WorkSite.objects.live().aggregate(
+    """Changes whenever a site is published or unpublished, seats change (every
+    seat update sets ``updated_at``), or a placement moves (every transition writes
+    an event). One query."""
+    v = WorkSite.objects.live().aggregate(
         n=Count("pk"),
         published=Max("last_published_at"),
         seats=Max("capacity__updated_at"),
+        events=Max(_events_scalar("COUNT")),
+        last_event=Max(_events_scalar("MAX")),
     )
-    events = PlacementEvent.objects.aggregate(n=Count("pk"), last=Max("pk"))
     return (
         timezone.localdate(),
-        sites["n"],
-        sites["published"],
-        sites["seats"],
-        events["n"],
-        events["last"],
+        v["n"],
+        v["published"],
+        v["seats"],
+        v["events"],
+        v["last_event"],
     )
 
 
