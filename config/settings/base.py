@@ -114,6 +114,12 @@ TEMPLATES = [
 DATABASE_URL = os.environ.get("DATABASE_URL", f"sqlite:///{BASE_DIR / 'db.sqlite3'}")
 DATABASES = {"default": dj_database_url.parse(DATABASE_URL, conn_max_age=60)}
 USING_POSTGRES = DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql"
+if USING_POSTGRES and env_bool("POLKU_PG_JIT_OFF", True):
+    # PostgreSQL's JIT compiles the outcome page's aggregates for 25-45 ms each,
+    # longer than they run (docs/benchmarks.md); Polku's queries gain nothing from
+    # it. Behind PgBouncer, which refuses start-up options, set POLKU_PG_JIT_OFF=0
+    # and run `ALTER DATABASE polku SET jit = off` instead (docs/operations.md).
+    DATABASES["default"].setdefault("OPTIONS", {})["options"] = "-c jit=off"
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "marketplace.User"
