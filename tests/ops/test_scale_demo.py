@@ -31,18 +31,20 @@ def test_the_county_builder_makes_a_valid_deterministic_data_set():
     assert any(p.end is None for p in data.placements)
 
 
+SMALL_COUNTY = (
+    "load_scale_demo",
+    "--sites=12",
+    "--clients=40",
+    "--years=2",
+    "--caseload=10",
+    "--no-train",
+    "--force",
+)
+
+
 def test_load_scale_demo_imports_the_county_and_gives_instructors_caseloads(polku):
     out = io.StringIO()
-    call_command(
-        "load_scale_demo",
-        "--sites=12",
-        "--clients=40",
-        "--years=2",
-        "--caseload=10",
-        "--no-train",
-        "--force",
-        stdout=out,
-    )
+    call_command(*SMALL_COUNTY, stdout=out)
     assert WorkSite.objects.live().count() == 12
     assert Client.objects.count() == 40
     assert PlacementPeriod.objects.count() == Placement.objects.count() > 40
@@ -57,14 +59,5 @@ def test_load_scale_demo_imports_the_county_and_gives_instructors_caseloads(polk
     assert device.bin_key == BENCH_TOTP_KEY and device.confirmed
     assert "County loaded" in out.getvalue() and "placement periods" in out.getvalue()
     # and running it again changes nothing
-    call_command(
-        "load_scale_demo",
-        "--sites=12",
-        "--clients=40",
-        "--years=2",
-        "--caseload=10",
-        "--no-train",
-        "--force",
-        stdout=io.StringIO(),
-    )
+    call_command(*SMALL_COUNTY, stdout=io.StringIO())
     assert Client.objects.count() == 40 and WorkSite.objects.live().count() == 12
