@@ -100,7 +100,8 @@ def build_region(seed: int = 2026) -> dict:
     from django.contrib.auth.models import Group
     from django.utils import timezone
 
-    from marketplace import roles
+    from marketplace.access import roles
+    from marketplace.clients.services.placements import add_months
     from marketplace.models import (
         Client,
         ClientFeedback,
@@ -114,8 +115,7 @@ def build_region(seed: int = 2026) -> dict:
         User,
     )
     from marketplace.models.placements import HOLDABLE_EXITS
-    from marketplace.services.placements import add_months
-    from marketplace.services.setup import polku_setup
+    from marketplace.seeding.setup import polku_setup
 
     rng = random.Random(seed)
     polku_setup()

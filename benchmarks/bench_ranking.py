@@ -33,10 +33,10 @@ import numpy as np  # noqa: E402
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from matching.catalogue import Catalogue  # noqa: E402
-from matching.ranking import Ranker  # noqa: E402
-from matching.synthetic import World, make_world  # noqa: E402
-from matching.training import fit  # noqa: E402
+from matching.core.catalogue import Catalogue  # noqa: E402
+from matching.core.ranking import Ranker  # noqa: E402
+from matching.core.training import fit  # noqa: E402
+from matching.synthetic.world import World, make_world  # noqa: E402
 
 
 def rss_mb() -> float:

@@ -30,11 +30,11 @@ class HomePage(Page):
         verbose_name = _("home page")
 
     def get_context(self, request: Any, *args: Any, **kwargs: Any) -> dict[str, Any]:
-        from marketplace import selectors
+        from marketplace.sites import selectors as sites_selectors
 
         context = super().get_context(request, *args, **kwargs)
         context["catalogue_page"] = SiteIndexPage.objects.live().first()
-        context["figures"] = selectors.catalogue_figures()
+        context["figures"] = sites_selectors.catalogue_figures()
         return context
 
 
@@ -51,17 +51,19 @@ class SiteIndexPage(Page):
         verbose_name = _("site catalogue")
 
     def get_context(self, request: Any, *args: Any, **kwargs: Any) -> dict[str, Any]:
-        from marketplace import selectors
+        from marketplace.sites import selectors as sites_selectors
 
         context = super().get_context(request, *args, **kwargs)
         # Loaded only when the rendered catalogue is not in the cache: on a hit the
         # page costs one version query instead of the search, filters and cards.
         context["catalogue"] = SimpleLazyObject(
-            lambda: selectors.site_catalogue(request.GET)
+            lambda: sites_selectors.site_catalogue(request.GET)
         )
         if not getattr(request, "is_preview", False):
-            context["fragment_key"] = selectors.catalogue_fragment_key(request.GET)
-            context["fragment_seconds"] = selectors.PUBLIC_FRAGMENT_SECONDS
+            context["fragment_key"] = sites_selectors.catalogue_fragment_key(
+                request.GET
+            )
+            context["fragment_seconds"] = sites_selectors.PUBLIC_FRAGMENT_SECONDS
         return context
 
 
@@ -79,10 +81,10 @@ class JobBankPage(Page):
         verbose_name = _("job bank")
 
     def get_context(self, request: Any, *args: Any, **kwargs: Any) -> dict[str, Any]:
-        from marketplace import selectors
+        from marketplace.jobs import selectors as jobs_selectors
 
         context = super().get_context(request, *args, **kwargs)
-        context["job_bank"] = selectors.job_bank(request.GET)
-        context["payments_enabled"] = selectors.payments_enabled()
-        context["can_post_job"] = selectors.can_post_jobs(request.user)
+        context["job_bank"] = jobs_selectors.job_bank(request.GET)
+        context["payments_enabled"] = jobs_selectors.payments_enabled()
+        context["can_post_job"] = jobs_selectors.can_post_jobs(request.user)
         return context

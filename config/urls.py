@@ -7,7 +7,7 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
-from marketplace.views_account import LoginView, LogoutView
+from marketplace.accounts.views.account import LoginView, LogoutView
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
@@ -15,7 +15,6 @@ urlpatterns = [
     path("kieli/", set_language, name="set_language"),
     path("kirjaudu/", LoginView.as_view(), name="login"),
     path("kirjaudu-ulos/", LogoutView.as_view(), name="logout"),
-    path("oma/tili/", include("marketplace.urls_account")),
     path("oma/", include("marketplace.urls")),
 ]
 

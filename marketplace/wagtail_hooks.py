@@ -7,7 +7,7 @@ from typing import Any
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 
-from marketplace import permissions, roles
+from marketplace.access import permissions, roles
 from marketplace.models import WorkSite
 
 

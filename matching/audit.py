@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from django.db.models import Avg, Count, F, Q
 
 from marketplace.models import Client, PlacementPeriod
-from matching import vocabulary as V
+from matching.core import vocabulary as V
 from matching.models import ShownList
 
 MIN_CELL = 5

@@ -14,14 +14,14 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from matching import dataset as D
-from matching import vocabulary as V
-from matching.catalogue import Catalogue, encode_clients
-from matching.evaluation import Results, evaluate
-from matching.pipeline import MODEL_KINDS, ModelKind
-from matching.ranking import ContentScorer, Ranker, Scorer
-from matching.rules import is_allowed
-from matching.training import InsufficientHistoryError, TrainedModel, fit, save
+from matching.core import dataset as D
+from matching.core import vocabulary as V
+from matching.core.catalogue import Catalogue, encode_clients
+from matching.core.evaluation import Results, evaluate
+from matching.core.pipeline import MODEL_KINDS, ModelKind
+from matching.core.ranking import ContentScorer, Ranker, Scorer
+from matching.core.rules import is_allowed
+from matching.core.training import InsufficientHistoryError, TrainedModel, fit, save
 
 Progress = Callable[[str], None]
 
@@ -91,8 +91,8 @@ def rank_dataset(
     content-only score when the history is empty, tiny or one-sided. Every ranking
     holds at most the query's ``k`` ids, best first, and never a placement that breaks
     a hard rule (the mask excludes them; each id is checked again with
-    :func:`matching.rules.is_allowed` before it is written).
-    Raises :class:`matching.dataset.DatasetError` listing every error of the input.
+    :func:`matching.core.rules.is_allowed` before it is written).
+    Raises :class:`matching.core.dataset.DatasetError` listing every error of the input.
     """
     began = time.perf_counter()
     progress(f"Reading {in_path}…")

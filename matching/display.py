@@ -1,6 +1,6 @@
 """Reasons for a suggestion in the reader's language, in plain words.
 
-:mod:`matching.reasons` gives stable codes with parameters; this module says them
+:mod:`matching.core.reasons` gives stable codes with parameters; this module says them
 through Django's translations. Two voices: to the client ("you") and to the
 instructor ("the client").
 """
@@ -13,9 +13,9 @@ from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from marketplace import vocabularies
 from marketplace.models.placements import EXIT_REASON_CHOICES
-from matching.reasons import Reason
+from marketplace.shared import vocabularies
+from matching.core.reasons import Reason
 
 _VIA = {
     "learning_units": gettext_lazy("qualification units can be earned here"),

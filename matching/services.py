@@ -16,15 +16,16 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
 
-from marketplace import permissions
+from marketplace.access import permissions
+from marketplace.clients.services.access_log import access_record
 from marketplace.models import Client, Placement, User, WorkSite
-from marketplace.services.access import access_record
-from matching import dataset as D
-from matching import training, web
-from matching.catalogue import Catalogue
+from matching import web
+from matching.core import dataset as D
+from matching.core import training
+from matching.core.catalogue import Catalogue
+from matching.core.ranking import Suggestion
 from matching.display import reasons_text
 from matching.models import MatcherModel, ShownList, SuggestionFeedback
-from matching.ranking import Suggestion
 
 logger = logging.getLogger(__name__)
 
@@ -157,7 +158,7 @@ def _is_remote(catalogue: Catalogue, placement_id: str) -> bool:
 def _items(
     suggestions: list[Suggestion], feedback: dict[int, str], *, to_client: bool
 ) -> list[ShownSuggestion]:
-    from marketplace.selectors import published_sites
+    from marketplace.sites.selectors import published_sites
 
     ids = [web.key_site_id(s.placement_id) for s in suggestions]
     # what a suggestion shows of its site: title, link, organisation, municipality
@@ -309,7 +310,7 @@ def _content_baseline(dataset: D.Dataset, catalogue: Catalogue) -> dict[str, Any
     import numpy as np
     from sklearn.metrics import roc_auc_score
 
-    from matching.ranking import ContentScorer
+    from matching.core.ranking import ContentScorer
 
     table = training.training_table(dataset, catalogue)
     order = np.argsort([d.toordinal() for d in table.end], kind="stable")

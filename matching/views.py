@@ -17,8 +17,11 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
-from marketplace import permissions, roles, selectors, vocabularies
-from marketplace.services import placements as psvc
+from marketplace.access import permissions, roles
+from marketplace.clients.selectors import caseload as clients_caseload
+from marketplace.clients.services import placements as psvc
+from marketplace.shared import vocabularies
+from marketplace.sites import selectors as sites_selectors
 from matching import services
 from matching.models import MatcherModel, ShownList, SuggestionFeedback
 
@@ -76,7 +79,9 @@ def _own_client(request: HttpRequest, pk: Any) -> Any:
         raise PermissionDenied
     # the pages of suggestions need the client alone, not the placements with their
     # sites that the caseload selector brings along for lists
-    return get_object_or_404(selectors.clients_for(user).prefetch_related(None), pk=pk)
+    return get_object_or_404(
+        clients_caseload.clients_for(user).prefetch_related(None), pk=pk
+    )
 
 
 @login_required
@@ -108,7 +113,7 @@ def client_suggestions(request: HttpRequest, pk: Any) -> HttpResponse:
 def suggestion_book(request: HttpRequest, pk: Any, site_id: int) -> HttpResponse:
     """ "Book a visit": the suggestion starts the placement path at that site."""
     client = _own_client(request, pk)
-    site = get_object_or_404(selectors.published_sites(), pk=site_id)
+    site = get_object_or_404(sites_selectors.published_sites(), pk=site_id)
     try:
         placement = psvc.placement_suggest(actor=request.user, client=client, site=site)
     except psvc.PlacementRuleError as exc:
@@ -124,7 +129,7 @@ def suggestion_book(request: HttpRequest, pk: Any, site_id: int) -> HttpResponse
 @require_POST
 def suggestion_hide(request: HttpRequest, pk: Any, site_id: int) -> HttpResponse:
     client = _own_client(request, pk)
-    site = get_object_or_404(selectors.published_sites(), pk=site_id)
+    site = get_object_or_404(sites_selectors.published_sites(), pk=site_id)
     form = HideForm(request.POST)
     if form.is_valid():
         services.suggestion_hide(
@@ -184,7 +189,7 @@ def my_suggestions(request: HttpRequest) -> HttpResponse:
 def my_suggestion_answer(request: HttpRequest, site_id: int) -> HttpResponse:
     """ "Interested" or "not for me" from the client's own list."""
     _client_self(request)
-    site = get_object_or_404(selectors.published_sites(), pk=site_id)
+    site = get_object_or_404(sites_selectors.published_sites(), pk=site_id)
     kind = request.POST.get("answer", "")
     try:
         services.suggestion_answer(

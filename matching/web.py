@@ -2,7 +2,7 @@
 kept per process and rebuilt when sites, seats or placements change, and the active
 model from the registry (content-only ranking until one has been trained).
 
-The matcher's pure core (:mod:`matching.ranking` and friends) knows nothing of Django;
+The matcher's pure core (:mod:`matching.core.ranking` and friends) knows nothing of Django;
 this module is the only adapter between the two.
 """
 
@@ -34,11 +34,11 @@ from marketplace.models import (
     SelfAssessment,
     WorkSite,
 )
-from matching import dataset as D
-from matching import training
-from matching.catalogue import Catalogue
+from matching.core import dataset as D
+from matching.core import training
+from matching.core.catalogue import Catalogue
+from matching.core.ranking import ContentScorer, LazyModel, Ranker, Scorer
 from matching.models import MatcherModel
-from matching.ranking import ContentScorer, LazyModel, Ranker, Scorer
 
 
 class _GoalsOnly(NamedTuple):
@@ -368,9 +368,9 @@ def groups_for_job(job: Any, k: int = 5) -> list[GroupForJob]:
     """The sites whose groups suit a job (tags, words, distance, group size), best
     first, with reasons in the reader's language. Nothing about any client is used
     beyond how many seats are taken."""
-    from marketplace.selectors import published_sites_with_details
+    from marketplace.sites.selectors import published_sites_with_details
+    from matching.core.jobbank import sites_for_job
     from matching.display import reasons_text
-    from matching.jobbank import sites_for_job
 
     catalogue = current_catalogue()
     suggestions = sites_for_job(

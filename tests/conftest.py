@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import pytest
 
+# the job bank's fixtures (bank, stripe_fake, no_payments) for every domain's tests
+from tests.jobbank import bank, no_payments, stripe_fake  # noqa: F401
+
 
 @pytest.fixture
 def polku(db):  # type: ignore[no-untyped-def]
     """Run the installation set-up: vocabularies, regions, groups, page tree, workflow."""
-    from marketplace.services.setup import polku_setup
+    from marketplace.seeding.setup import polku_setup
 
     return polku_setup()
 

@@ -9,7 +9,8 @@ from typing import Any
 import pytest
 from django.utils import timezone
 
-from marketplace import roles
+from marketplace.access import roles
+from marketplace.jobs.services import jobs as svc
 from marketplace.models import (
     ConnectedAccount,
     Job,
@@ -18,8 +19,7 @@ from marketplace.models import (
     PlacementPeriod,
     Term,
 )
-from marketplace.payments import gateway
-from marketplace.services import jobs as svc
+from marketplace.money.payments import gateway
 from tests.factories import (
     MunicipalityFactory,
     OrganisationFactory,
@@ -185,7 +185,7 @@ def taken_job(bank: dict[str, Any], **fields: Any) -> Job:
 
 def record_days(bank: dict[str, Any], job: Job, days: int = 3) -> list[JobWorkDay]:
     from marketplace.models import JobOffer
-    from marketplace.services.workshare import work_days_record
+    from marketplace.money.services.workshare import work_days_record
 
     today = timezone.localdate()
     JobOffer.objects.filter(job=job, status="accepted").update(
@@ -213,7 +213,7 @@ def send_event(client: Any, event: dict[str, Any]) -> Any:
 
 
 def start_payment(bank: dict[str, Any], job: Job) -> Any:
-    from marketplace.services.money import payment_start
+    from marketplace.money.services.payments import payment_start
 
     return payment_start(
         actor=bank["poster"],

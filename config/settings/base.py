@@ -82,10 +82,10 @@ MIDDLEWARE = [
     "django_otp.middleware.OTPMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     # session lifetime, staff idle timeout, the second factor (docs/security.md)
-    "marketplace.middleware.SessionTimeoutMiddleware",
-    "marketplace.middleware.TwoFactorMiddleware",
+    "marketplace.accounts.middleware.SessionTimeoutMiddleware",
+    "marketplace.accounts.middleware.TwoFactorMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
-    "marketplace.middleware.ContentSecurityPolicyMiddleware",
+    "marketplace.accounts.middleware.ContentSecurityPolicyMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     # last, as django-axes requires: turns a lockout into the lockout page
     "axes.middleware.AxesMiddleware",
@@ -105,7 +105,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "django.template.context_processors.i18n",
-                "marketplace.context_processors.polku",
+                "marketplace.accounts.context_processors.polku",
             ],
         },
     },

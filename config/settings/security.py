@@ -18,7 +18,7 @@ AUTHENTICATION_BACKENDS = [
 ]
 
 # Two-step verification (django-otp): an authenticator app (TOTP) and recovery
-# codes. Staff roles must verify in every session (marketplace.middleware).
+# codes. Staff roles must verify in every session (marketplace.accounts.middleware).
 OTP_TOTP_ISSUER = "Polku"
 # Wrong codes in a row make the next try wait 1, 2, 4, 8 … seconds (per device).
 OTP_TOTP_THROTTLE_FACTOR = 1
@@ -45,7 +45,7 @@ WAGTAILADMIN_LOGIN_URL = "/kirjaudu/"
 # Login lockout (django-axes): five wrong passwords for a username lock that username
 # for 30 minutes from every address (a county's offices share one public address, so
 # locking by address would lock out colleagues). An organiser or a platform admin
-# unlocks at once from "Sign-in security" (marketplace.views_account).
+# unlocks at once from "Sign-in security" (marketplace.accounts.views.account).
 AXES_FAILURE_LIMIT = 5
 AXES_COOLOFF_TIME = timedelta(minutes=30)
 AXES_LOCKOUT_PARAMETERS = ["username"]
@@ -55,7 +55,7 @@ AXES_RESET_ON_SUCCESS = True
 # attacker cannot rotate for the account they target. Locking by address is left
 # out on purpose (see above); docs/security.md lists password spraying as partial.
 SILENCED_SYSTEM_CHECKS = ["axes.W006"]
-AXES_LOCKOUT_CALLABLE = "marketplace.views_account.locked_out"
+AXES_LOCKOUT_CALLABLE = "marketplace.accounts.views.account.locked_out"
 # django-axes masks these in its log lines (the username and the address are
 # personal data) and in the form fields it stores with a failure (codes, tokens).
 AXES_SENSITIVE_PARAMETERS = ["username", "ip_address", "code", "csrfmiddlewaretoken"]
@@ -65,7 +65,7 @@ if os.environ.get("POLKU_PROXY_COUNT"):
     AXES_IPWARE_META_PRECEDENCE_ORDER = ("HTTP_X_FORWARDED_FOR", "REMOTE_ADDR")
 
 # Content Security Policy (django-csp 4): everything from our own origin, no inline
-# script or style anywhere, no plugins, no framing. marketplace.middleware widens
+# script or style anywhere, no plugins, no framing. marketplace.accounts.middleware widens
 # it for the Wagtail admin only, where Wagtail needs it (docs/security.md).
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
@@ -98,6 +98,6 @@ WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "odt", "txt"]
 WAGTAILIMAGES_EXTENSIONS = ["jpg", "jpeg", "png", "webp"]
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 # Documents: the content must match the extension, and 10 MB at most.
-WAGTAILDOCS_DOCUMENT_FORM_BASE = "marketplace.forms_uploads.DocumentForm"
+WAGTAILDOCS_DOCUMENT_FORM_BASE = "marketplace.shared.uploads.DocumentForm"
 POLKU_DOCUMENT_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024

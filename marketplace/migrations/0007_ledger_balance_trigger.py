@@ -3,7 +3,7 @@
 A deferred constraint trigger checks, when the transaction commits, that the lines of
 every entry touched sum to zero and that there are at least two; another trigger
 refuses changing or deleting a line. (SQLite has no deferred triggers: there the
-service's own check in ``marketplace.services.ledger.ledger_post`` is the guard.)
+service's own check in ``marketplace.money.services.ledger.ledger_post`` is the guard.)
 """
 
 from django.db import migrations

@@ -15,7 +15,7 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from matching import vocabulary as V
+from matching.core import vocabulary as V
 
 
 def validate_goals(value: object) -> None:

@@ -4,7 +4,7 @@ A job is a Wagtail page under the job bank, published after the organiser's
 moderation. What changes while the job is done (its status, the accepted offer, the
 work days) lives outside the page in :class:`JobProgress` and related rows, so that
 publishing an edited page never rewinds a job's progress. Transitions are made only
-by ``marketplace.services.jobs``; each one writes a :class:`JobEvent`.
+by ``marketplace.jobs.services.jobs``; each one writes a :class:`JobEvent`.
 
 published → taken → in progress → delivered → accepted → paid → closed;
 or cancelled (before delivery), or disputed (the organiser resolves).
@@ -23,7 +23,7 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.models import Page
 from wagtail.search import index
 
-from marketplace.page_forms_jobs import JobAdminForm
+from marketplace.jobs.page_forms import JobAdminForm
 
 #: The most a job may cost (100 000 €), a guard against typing errors.
 MAX_PRICE_CENTS = 10_000_000
@@ -193,12 +193,12 @@ class Job(Page):
         return self.price_cents > 0
 
     def permissions_for_user(self, user):  # type: ignore[no-untyped-def]
-        from marketplace.permissions import JobPagePermissionTester
+        from marketplace.access.permissions import JobPagePermissionTester
 
         return JobPagePermissionTester(user, self)
 
     def get_context(self, request, *args, **kwargs):  # type: ignore[no-untyped-def]
-        from marketplace import selectors
+        from marketplace.jobs import selectors
 
         context = super().get_context(request, *args, **kwargs)
         context.update(selectors.job_page_context(request.user, self))

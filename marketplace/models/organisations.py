@@ -6,8 +6,8 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from matching.dataset import business_id_is_valid
-from matching.vocabulary import FOR_PROFIT_KINDS
+from matching.core.dataset import business_id_is_valid
+from matching.core.vocabulary import FOR_PROFIT_KINDS
 
 
 def validate_business_id(value: str) -> None:

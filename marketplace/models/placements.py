@@ -4,7 +4,7 @@ suggested → visit booked → agreed → active → (extended) → ended with a
 or active → held (the client left for a work trial, coaching or pay-subsidised work,
 and the seat is kept for a chosen number of weeks) → active again ("stepless return")
 or, when the hold runs out, ended. Transitions are made only by
-``marketplace.services.placements``; each one writes a :class:`PlacementEvent`.
+``marketplace.clients.services.placements``; each one writes a :class:`PlacementEvent`.
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from matching import vocabulary as V
+from matching.core import vocabulary as V
 
 EXIT_REASON_LABELS = {
     "did_not_start": _("Did not start the granted service"),

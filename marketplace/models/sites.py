@@ -19,8 +19,8 @@ from wagtail.admin.panels import (
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
-from marketplace import vocabularies
-from marketplace.page_forms import WorkSiteAdminForm
+from marketplace.shared import vocabularies
+from marketplace.sites.page_forms import WorkSiteAdminForm
 
 
 def _terms(
@@ -209,12 +209,13 @@ class WorkSite(Page):
         return self.voucher_price_cents is None
 
     def permissions_for_user(self, user):  # type: ignore[no-untyped-def]
-        from marketplace.permissions import WorkSitePermissionTester
+        from marketplace.access.permissions import WorkSitePermissionTester
 
         return WorkSitePermissionTester(user, self)
 
     def get_context(self, request, *args, **kwargs):  # type: ignore[no-untyped-def]
-        from marketplace import permissions, selectors
+        from marketplace.access import permissions
+        from marketplace.sites import selectors
 
         context = super().get_context(request, *args, **kwargs)
         # Loaded only when the rendered page is not in the cache (a preview of a

@@ -5,7 +5,7 @@ from __future__ import annotations
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from marketplace import vocabularies
+from marketplace.shared import vocabularies
 
 
 class Term(models.Model):

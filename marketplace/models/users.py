@@ -1,4 +1,4 @@
-"""Users; a user's role is the group they belong to (see marketplace/roles.py)."""
+"""Users; a user's role is the group they belong to (see marketplace/access/roles.py)."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from django.db import models
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
-from marketplace import roles
+from marketplace.access import roles
 
 
 class User(AbstractUser):

@@ -10,8 +10,13 @@ from django.utils.html import escape, format_html
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
 
-from marketplace.outcome_stats import MIN_CLIENTS, SUPPRESSED, Interval, Suppressed
-from marketplace.outcome_tables import format_cell
+from marketplace.outcomes.statistics import (
+    MIN_CLIENTS,
+    SUPPRESSED,
+    Interval,
+    Suppressed,
+)
+from marketplace.outcomes.tables import format_cell
 
 register = template.Library()
 
@@ -38,7 +43,7 @@ def pictogram(radio: Any, field_name: str) -> str:
 @register.inclusion_tag("marketplace/feedback/_due.html", takes_context=True)
 def client_feedback_due(context: template.Context) -> dict[str, Any]:
     """The client's placements waiting for this or last month's answers."""
-    from marketplace.selectors_feedback import feedback_due_for_client
+    from marketplace.clients.selectors.feedback import feedback_due_for_client
 
     request = context.get("request")
     client = getattr(getattr(request, "user", None), "client_record", None)

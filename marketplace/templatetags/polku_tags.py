@@ -7,7 +7,7 @@ from decimal import Decimal
 from django import template
 from django.utils import formats
 
-from marketplace import vocabularies
+from marketplace.shared import vocabularies
 
 register = template.Library()
 
@@ -28,7 +28,7 @@ def vocab_label(vocabulary: str, code: str) -> str:
 
 @register.filter
 def role_label(group_name: str) -> str:
-    from marketplace import roles
+    from marketplace.access import roles
 
     return str(roles.LABELS.get(group_name, group_name))
 
@@ -64,7 +64,7 @@ _NEXT_ACTIONS = {
 @register.filter
 def placement_actions(placement):  # type: ignore[no-untyped-def]
     """The steps the placement can take next, with their labels."""
-    from marketplace.views_clients import ACTIONS
+    from marketplace.clients.views.clients import ACTIONS
 
     return [(a, ACTIONS[a][2]) for a in _NEXT_ACTIONS.get(placement.status, ())]
 

@@ -47,7 +47,7 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
 
     They run on transactional_db, whose teardown flushes every table, including
     Wagtail's root page and default locale that migrations create; other
-    transactional tests (tests/marketplace/test_seat_race.py) rely on those rows.
+    transactional tests (tests/sites/test_seat_race.py) rely on those rows.
     """
     items.sort(key=lambda item: item.get_closest_marker("browser") is not None)
 

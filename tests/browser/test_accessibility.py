@@ -57,7 +57,7 @@ SUPERVISOR_PAGES = {
 @pytest.mark.parametrize("name", SUPERVISOR_PAGES)
 def test_supervisor_page_has_no_axe_violations(page, world, shot, axe, name):
     # Given a supervisor, logged in through the login form
-    from marketplace import roles
+    from marketplace.access import roles
     from tests.factories import make_user
     from tests.security.login import browser_log_in
 

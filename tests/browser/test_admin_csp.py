@@ -10,7 +10,7 @@ from typing import Any
 
 import pytest
 
-from marketplace import roles
+from marketplace.access import roles
 from tests.factories import make_user
 from tests.security.login import browser_log_in
 

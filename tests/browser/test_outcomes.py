@@ -10,11 +10,11 @@ from urllib.parse import parse_qs, urlparse
 import pytest
 from django.utils import timezone
 
-from marketplace import roles
+from marketplace.access import roles
+from marketplace.clients.selectors.feedback import previous_month
 from marketplace.models import ClientFeedback, Placement, PlacementPeriod
-from marketplace.selectors_feedback import previous_month
 from tests.factories import OrganisationFactory, make_client, make_site, make_user
-from tests.marketplace.outcome_world import build_world
+from tests.outcomes.outcome_world import build_world
 from tests.security.login import browser_log_in as log_in
 
 pytestmark = pytest.mark.browser

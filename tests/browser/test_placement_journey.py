@@ -11,7 +11,7 @@ from urllib.parse import urlparse
 import pytest
 from django.utils import timezone
 
-from marketplace import roles
+from marketplace.access import roles
 from marketplace.models import Placement, SiteCapacity
 from tests.factories import (
     MunicipalityFactory,

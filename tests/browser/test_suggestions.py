@@ -9,7 +9,7 @@ from urllib.parse import urlparse
 
 import pytest
 
-from marketplace import roles
+from marketplace.access import roles
 from marketplace.models import Placement
 from matching import web
 from matching.models import ShownList, SuggestionFeedback

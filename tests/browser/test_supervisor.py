@@ -9,9 +9,9 @@ import pytest
 from django.utils import translation
 from wagtail.models import WorkflowState
 
-from marketplace import roles
+from marketplace.access import roles
 from marketplace.models import WorkSite
-from marketplace.services.setup import WORKFLOW_NAME
+from marketplace.seeding.setup import WORKFLOW_NAME
 from tests.factories import make_user
 from tests.security.login import browser_log_in as log_in
 

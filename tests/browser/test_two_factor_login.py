@@ -15,7 +15,7 @@ from urllib.parse import urlparse
 import pytest
 from django_otp.oath import TOTP
 
-from marketplace import roles
+from marketplace.access import roles
 from tests.factories import PASSWORD, OrganisationFactory, make_client, make_user
 from tests.security.login import authenticator_for, browser_log_in, current_code
 

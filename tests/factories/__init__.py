@@ -6,7 +6,7 @@ import factory
 from django.contrib.auth.models import Group
 from wagtail.models import Page
 
-from marketplace import roles
+from marketplace.access import roles
 from marketplace.models import (
     Municipality,
     Organisation,

@@ -1,6 +1,6 @@
 """Builders for small, valid ``polku-dataset/1`` documents (pure: no Django, no DB).
 
-Every builder returns a plain dict that :func:`matching.dataset.parse` accepts; a
+Every builder returns a plain dict that :func:`matching.core.dataset.parse` accepts; a
 test changes only the fields its rule is about, so a failing assertion points at one
 rule. The home municipality is Lahti; the default site is about 1 km away.
 """
@@ -10,8 +10,8 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from matching.catalogue import Catalogue
-from matching.dataset import Dataset, parse
+from matching.core.catalogue import Catalogue
+from matching.core.dataset import Dataset, parse
 
 AS_OF = dt.date(2026, 1, 1)
 LAHTI = {"code": "398", "name": "Lahti", "lat": 60.983, "lon": 25.656}

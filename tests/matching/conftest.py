@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from matching.catalogue import Catalogue
-from matching.ranking import Ranker
-from matching.synthetic import World, make_world
-from matching.training import TrainedModel, fit
+from matching.core.catalogue import Catalogue
+from matching.core.ranking import Ranker
+from matching.core.training import TrainedModel, fit
+from matching.synthetic.world import World, make_world
 
 
 @pytest.fixture(scope="session")

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from django.core.management import CommandError, call_command
 
-from matching.synthetic import World
+from matching.synthetic.world import World
 from tests.matching.builders import document, site
 
 

@@ -8,7 +8,7 @@ import datetime as dt
 import pytest
 from django.utils import translation
 
-from marketplace import roles
+from marketplace.access import roles
 from marketplace.models import AccessLogEntry, Placement, PlacementPeriod
 from matching import services, web
 from matching.models import MatcherModel, ShownList, SuggestionFeedback

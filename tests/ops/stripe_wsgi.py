@@ -13,7 +13,7 @@ import os
 from typing import Any
 
 from config.wsgi import application  # noqa: F401  (sets Django up)
-from marketplace.payments import gateway
+from marketplace.money.payments import gateway
 from tests.stripe_fake import FakeStripe
 
 

@@ -18,8 +18,8 @@ from django.db import connection
 
 from marketplace.management.commands.db_summary import db_summary
 from marketplace.models import LedgerEntry
-from marketplace.services import money as msvc
-from marketplace.services.stripe_events import stripe_event_receive
+from marketplace.money.services import payments as msvc
+from marketplace.money.services.stripe_events import stripe_event_receive
 from tests.jobbank import ready_account, taken_job
 from tests.ops.servers import ROOT, shared_database_url
 

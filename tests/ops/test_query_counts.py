@@ -11,7 +11,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from marketplace import roles
+from marketplace.access import roles
 from marketplace.models import (
     Placement,
     PlacementEvent,

@@ -14,7 +14,7 @@ from marketplace.management.commands.load_scale_demo import (
     county_builder,
 )
 from marketplace.models import Client, Placement, PlacementPeriod, User, WorkSite
-from matching import dataset as ds
+from matching.core import dataset as ds
 
 
 def test_the_county_builder_makes_a_valid_deterministic_data_set():

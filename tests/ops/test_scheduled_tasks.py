@@ -16,7 +16,7 @@ from django.core.management import call_command
 from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
 
-from marketplace import roles
+from marketplace.access import roles
 from marketplace.models import Placement, PlacementPeriod, SiteCapacity
 from matching.models import MatcherModel
 from tests.factories import (

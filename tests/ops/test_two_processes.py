@@ -21,7 +21,7 @@ import pytest
 from django.db import connection
 from django.utils import timezone
 
-from marketplace import roles
+from marketplace.access import roles
 from marketplace.models import (
     LedgerEntry,
     Placement,
@@ -30,8 +30,8 @@ from marketplace.models import (
     StripeEvent,
 )
 from marketplace.models.money import JobPayment
-from marketplace.services import money as msvc
-from marketplace.services.sites import site_seats_update
+from marketplace.money.services import payments as msvc
+from marketplace.sites.services import site_seats_update
 from tests.factories import (
     PASSWORD,
     MunicipalityFactory,

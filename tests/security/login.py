@@ -37,8 +37,8 @@ def authenticator_for(user: Any) -> TOTPDevice:
 
 
 def needs_second_factor(user: Any) -> bool:
+    from marketplace.accounts.services import account
     from marketplace.models import User
-    from marketplace.services import account
 
     fresh = User.objects.get(pk=user.pk)  # role_names may be cached on ``user``
     return account.two_factor_required(fresh) or account.has_confirmed_device(fresh)

@@ -19,7 +19,7 @@ from typing import Any
 
 from django.utils import timezone
 
-from marketplace import roles
+from marketplace.access import roles
 from marketplace.models import Placement, PlacementPeriod
 from tests.factories import (
     MunicipalityFactory,
@@ -99,7 +99,7 @@ def realm_build(tag: str, code: str) -> Realm:
 def _job(realm: Realm) -> Any:
     """A free job of the region's poster, taken by its unit, with a work day."""
     if "job" not in realm:
-        from marketplace.services.jobs import job_start
+        from marketplace.jobs.services.jobs import job_start
         from tests.jobbank import record_days, taken_job
 
         job = taken_job(realm, price_cents=0)
@@ -185,7 +185,7 @@ REGISTRY: dict[str, ObjectUrl] = {
         "instructor",
         lambda r: [
             {"pk": r["placement"].pk, "action": a}
-            for a in _actions("marketplace.views_clients", "ACTIONS")
+            for a in _actions("marketplace.clients.views.clients", "ACTIONS")
         ],
     ),
     # a colleague of the own worker, who opens the client by giving a purpose
@@ -215,14 +215,14 @@ REGISTRY: dict[str, ObjectUrl] = {
         "supervisor",
         lambda r: [
             {"pk": _job(r).pk, "action": a}
-            for a in _actions("marketplace.views_jobs", "ACTIONS")
+            for a in _actions("marketplace.jobs.views", "ACTIONS")
         ],
     ),
     "offer_action": ObjectUrl(
         "poster",
         lambda r: [
             {"pk": _offer(r).pk, "action": a}
-            for a in _actions("marketplace.views_jobs", "OFFER_ACTIONS")
+            for a in _actions("marketplace.jobs.views", "OFFER_ACTIONS")
         ],
     ),
     # reports: the argument names a table, the figures are the user's region's
@@ -230,12 +230,12 @@ REGISTRY: dict[str, ObjectUrl] = {
         None,
         lambda r: [{"table": "exits"}],
         "a report table's name; the view scopes the figures to the user's region "
-        "(tests/marketplace/test_outcomes.py)",
+        "(tests/outcomes/test_outcomes.py)",
     ),
     "outcomes_export_xlsx": ObjectUrl(
         None,
         lambda r: [{"table": "all"}],
         "a report table's name; the view scopes the figures to the user's region "
-        "(tests/marketplace/test_outcomes.py)",
+        "(tests/outcomes/test_outcomes.py)",
     ),
 }

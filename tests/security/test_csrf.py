@@ -14,7 +14,7 @@ from django.http import HttpRequest, HttpResponse, HttpResponseForbidden
 from django.middleware.csrf import CsrfViewMiddleware
 from django.test import Client, RequestFactory
 
-from marketplace import roles
+from marketplace.access import roles
 from tests.factories import make_user
 from tests.security.urlconf import our_routes, routes
 

@@ -13,7 +13,7 @@ from typing import Any
 import pytest
 from django.conf import settings as django_settings
 
-from marketplace import roles
+from marketplace.access import roles
 from tests.factories import make_user
 
 

@@ -4,7 +4,7 @@ The URLs come from Django's resolver (tests/security/urlconf.py) and their
 arguments from the registry (tests/security/objects.py): a new view with an object
 in its URL is covered as soon as it exists, and fails here until registered.
 Wagtail's own admin URLs are left to Wagtail's permission policies, narrowed for
-Polku in marketplace.permissions and tested in tests/marketplace/test_permissions.py,
+Polku in marketplace.access.permissions and tested in tests/access/test_permissions.py,
 test_moderation.py and tests/browser/test_supervisor.py.
 """
 

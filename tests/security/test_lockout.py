@@ -11,7 +11,7 @@ import pytest
 from axes.models import AccessAttempt
 from django.utils import timezone
 
-from marketplace import roles
+from marketplace.access import roles
 from tests.factories import PASSWORD, OrganisationFactory, make_user
 
 pytestmark = pytest.mark.password_only_login

@@ -8,7 +8,7 @@ from urllib.parse import parse_qs, urlparse
 
 import pytest
 
-from marketplace import roles
+from marketplace.access import roles
 from tests.factories import PASSWORD, make_user
 from tests.security.login import authenticator_for, current_code
 

@@ -10,8 +10,8 @@ from typing import Any
 import pytest
 from django.conf import settings as django_settings
 
-from marketplace import roles
-from marketplace.middleware import LAST_SEEN_KEY, LOGIN_AT_KEY, PASSIVE_VIEWS
+from marketplace.access import roles
+from marketplace.accounts.middleware import LAST_SEEN_KEY, LOGIN_AT_KEY, PASSIVE_VIEWS
 from tests.factories import PASSWORD, make_user
 from tests.security.urlconf import routes
 

@@ -12,8 +12,8 @@ from django_otp.oath import TOTP
 from django_otp.plugins.otp_static.models import StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from marketplace import roles
-from marketplace.services import account
+from marketplace.access import roles
+from marketplace.accounts.services import account
 from tests.factories import PASSWORD, OrganisationFactory, make_user
 from tests.security.login import authenticator_for, current_code, verify_session
 

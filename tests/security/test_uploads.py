@@ -12,7 +12,7 @@ from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 from wagtail.models import Collection
 
-from marketplace import roles
+from marketplace.access import roles
 from tests.factories import make_user
 
 PNG = base64.b64decode(

@@ -7,8 +7,8 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
-from marketplace.services.importing import dataset_import
-from matching.dataset import DatasetError, load
+from marketplace.seeding.importing import dataset_import
+from matching.core.dataset import DatasetError, load
 
 
 class Command(BaseCommand):

@@ -11,7 +11,8 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandParser
 
-from marketplace.tasks_jobs import jobs_auto_accept_task, money_retry_task
+from marketplace.jobs.tasks import jobs_auto_accept_task
+from marketplace.money.tasks import money_retry_task
 
 
 class Command(BaseCommand):

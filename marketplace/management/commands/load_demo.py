@@ -9,9 +9,9 @@ from django.conf import settings
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
-from marketplace.services.demo import DEMO_PASSWORD, demo_users_ensure
-from marketplace.services.demo_activity import demo_activity_ensure
-from matching.dataset import load
+from marketplace.seeding.demo import DEMO_PASSWORD, demo_users_ensure
+from marketplace.seeding.demo_activity import demo_activity_ensure
+from matching.core.dataset import load
 
 DEMO_DATASET = Path(settings.BASE_DIR) / "data" / "demo" / "polku-demo.json"
 
@@ -56,9 +56,9 @@ class Command(BaseCommand):
     def _train_matcher(self) -> None:
         """Train the matcher on the demo history once (it is put in use only if it
         ranks better than content alone; the demo history is random, so usually not)."""
+        from matching.core.training import InsufficientHistoryError
         from matching.models import MatcherModel
         from matching.services import matcher_retrain
-        from matching.training import InsufficientHistoryError
 
         if MatcherModel.objects.exists():
             self.stdout.write("The matcher has been trained before.")

@@ -29,7 +29,7 @@ from django.db import transaction
 from django.db.models import Count, Exists, OuterRef
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from marketplace import roles
+from marketplace.access import roles
 from marketplace.models import (
     Client,
     Organisation,
@@ -38,9 +38,9 @@ from marketplace.models import (
     User,
     WorkSite,
 )
-from marketplace.services.demo import DEMO_PASSWORD, demo_users_ensure
-from marketplace.services.importing import dataset_import
-from matching import dataset as ds
+from marketplace.seeding.demo import DEMO_PASSWORD, demo_users_ensure
+from marketplace.seeding.importing import dataset_import
+from matching.core import dataset as ds
 
 BUILDER = Path(settings.BASE_DIR) / "data" / "demo" / "county_scale.py"
 #: The county instructors' authenticator key (20 bytes): public, demo only.
@@ -171,8 +171,8 @@ class Command(BaseCommand):
         return data
 
     def _train(self) -> None:
+        from matching.core.training import InsufficientHistoryError
         from matching.services import matcher_retrain
-        from matching.training import InsufficientHistoryError
 
         self._step("Training the matcher on the history")
         started = time.monotonic()

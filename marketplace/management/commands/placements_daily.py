@@ -10,7 +10,7 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandParser
 
-from marketplace.tasks_placements import placement_holds_expire_task
+from marketplace.clients.tasks import placement_holds_expire_task
 
 
 class Command(BaseCommand):

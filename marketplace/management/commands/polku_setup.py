@@ -4,7 +4,7 @@ from typing import Any
 
 from django.core.management.base import BaseCommand
 
-from marketplace.services.setup import polku_setup
+from marketplace.seeding.setup import polku_setup
 
 
 class Command(BaseCommand):

@@ -8,7 +8,7 @@ from typing import Any
 from django.core.management.base import BaseCommand, CommandError
 
 from matching.cli import TARGET_GAP, TARGET_NDCG, evaluate_matcher, targets_met
-from matching.pipeline import MODEL_KINDS
+from matching.core.pipeline import MODEL_KINDS
 
 
 class Command(BaseCommand):

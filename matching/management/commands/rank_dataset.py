@@ -8,8 +8,8 @@ from typing import Any
 from django.core.management.base import BaseCommand, CommandError
 
 from matching.cli import rank_dataset
-from matching.dataset import DatasetError
-from matching.pipeline import MODEL_KINDS
+from matching.core.dataset import DatasetError
+from matching.core.pipeline import MODEL_KINDS
 
 
 class Command(BaseCommand):

@@ -6,8 +6,8 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
+from matching.core.training import InsufficientHistoryError
 from matching.services import matcher_retrain
-from matching.training import InsufficientHistoryError
 
 
 class Command(BaseCommand):

@@ -1,0 +1,20 @@
+"""Views: check permission, validate the form, call a service, redirect (PRG)."""
+
+from __future__ import annotations
+
+from django.contrib.auth.decorators import login_required
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+
+from marketplace.sites import selectors as sites_selectors
+
+
+@login_required
+def dashboard(request: HttpRequest) -> HttpResponse:
+    user = request.user
+    sites = (
+        sites_selectors.sites_for_supervisor(user)
+        if user.has_role("supervisor")
+        else None
+    )
+    return render(request, "marketplace/dashboard.html", {"my_sites": sites})

@@ -1,0 +1,51 @@
+"""URLs of clients: records, placements, attendance, feedback and the access log."""
+
+from django.urls import path
+
+from marketplace.clients.views import attendance, clients, feedback
+
+urlpatterns = [
+    path("asiakkaat/", clients.client_list, name="client_list"),
+    path("asiakkaat/uusi/", clients.client_edit, name="client_create"),
+    path("asiakkaat/<uuid:pk>/", clients.client_detail, name="client_detail"),
+    path("asiakkaat/<uuid:pk>/peruste/", clients.client_purpose, name="client_purpose"),
+    path("asiakkaat/<uuid:pk>/muokkaa/", clients.client_edit, name="client_edit"),
+    path(
+        "asiakkaat/<uuid:pk>/itsearvio/",
+        clients.assessment_create,
+        name="assessment_create",
+    ),
+    path(
+        "asiakkaat/<uuid:pk>/ehdota/",
+        clients.placement_suggest,
+        name="placement_suggest",
+    ),
+    path(
+        "sijoitukset/<uuid:pk>/<slug:action>/",
+        clients.placement_action,
+        name="placement_action",
+    ),
+    path("minun/", clients.my_page, name="my_page"),
+    path("minun/toiveet/", clients.my_wishes, name="my_wishes"),
+    path(
+        "paikat/<int:pk>/lasnaolo/", attendance.site_attendance, name="site_attendance"
+    ),
+    path(
+        "paikat/<int:pk>/lasnaolo.csv",
+        attendance.site_attendance_csv,
+        name="site_attendance_csv",
+    ),
+    path(
+        "asiakkaat/<uuid:pk>/lasnaolo.csv",
+        attendance.client_attendance_csv,
+        name="client_attendance_csv",
+    ),
+    path("lokit/", clients.access_log_search, name="access_log"),
+    path("minun/palaute/<uuid:pk>/", feedback.my_feedback, name="my_feedback"),
+    path("paikat/<int:pk>/palaute/", feedback.site_feedback, name="site_feedback"),
+    path(
+        "paikat/<int:pk>/palaute/<uuid:placement_pk>/",
+        feedback.site_feedback_answer,
+        name="site_feedback_answer",
+    ),
+]

@@ -1,0 +1,161 @@
+"""Attendance: the supervisor marks realised days; instructors and clients see the money."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+from typing import Any
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from marketplace.access import permissions
+from marketplace.clients.selectors import caseload as selectors
+from marketplace.clients.services.access_log import access_record
+from marketplace.clients.services.attendance import (
+    AttendanceError,
+    attendance_set_month,
+    money_for_month,
+    month_bounds,
+    read_month_for_site,
+)
+from marketplace.models import AccessLogEntry, WorkSite
+
+
+def parse_month(value: str | None) -> dt.date:
+    """``YYYY-MM`` from the URL, or the current month."""
+    try:
+        return dt.datetime.strptime(value or "", "%Y-%m").date()
+    except ValueError:
+        return timezone.localdate().replace(day=1)
+
+
+def _month_nav(month: dt.date) -> dict[str, str]:
+    prev = (month - dt.timedelta(days=1)).replace(day=1)
+    nxt = month_bounds(month)[1] + dt.timedelta(days=1)
+    return {
+        "prev": prev.strftime("%Y-%m"),
+        "next": nxt.strftime("%Y-%m"),
+        "this": month.strftime("%Y-%m"),
+    }
+
+
+@login_required
+def site_attendance(request: HttpRequest, pk: int) -> HttpResponse:
+    site = get_object_or_404(WorkSite, pk=pk)
+    if not permissions.can_keep_attendance(request.user, site):
+        raise PermissionDenied
+    month = parse_month(request.GET.get("kk") or request.POST.get("kk"))
+    first, last = month_bounds(month)
+    days = [first + dt.timedelta(days=n) for n in range((last - first).days + 1)]
+    if request.method == "POST":
+        marks = set()
+        for key in request.POST.getlist("mark"):
+            pid, _sep, iso = key.partition("|")
+            try:
+                marks.add((pid, dt.date.fromisoformat(iso)))
+            except ValueError:
+                continue
+        try:
+            count = attendance_set_month(
+                actor=request.user, site=site, month=month, marks=marks
+            )
+        except AttendanceError:
+            messages.error(
+                request,
+                _("Some marks were not for this site or month; nothing was saved."),
+            )
+        else:
+            messages.success(request, _("Saved %(n)s activity days.") % {"n": count})
+        return redirect(f"{request.path}?kk={month:%Y-%m}")
+    placements = read_month_for_site(actor=request.user, site=site, month=month)
+    marked = {
+        (str(p.pk), d)
+        for p in placements
+        for d in p.attendance.filter(date__range=(first, last)).values_list(
+            "date", flat=True
+        )
+    }
+    rows = [
+        {
+            "placement": p,
+            "cells": [
+                (d, f"{p.pk}|{d.isoformat()}", (str(p.pk), d) in marked) for d in days
+            ],
+        }
+        for p in placements
+    ]
+    return render(
+        request,
+        "marketplace/attendance/site.html",
+        {
+            "site": site,
+            "month": month,
+            "days": days,
+            "rows": rows,
+            "nav": _month_nav(month),
+        },
+    )
+
+
+def _csv_response(
+    filename: str, header: list[str], rows: list[list[Any]]
+) -> HttpResponse:
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    response.write("\ufeff")  # so that spreadsheet programs read UTF-8
+    writer = csv.writer(response, delimiter=";")
+    writer.writerow(header)
+    writer.writerows(rows)
+    return response
+
+
+def _euros(cents: int) -> str:
+    return f"{cents // 100},{cents % 100:02d}"
+
+
+@login_required
+def site_attendance_csv(request: HttpRequest, pk: int) -> HttpResponse:
+    site = get_object_or_404(WorkSite, pk=pk)
+    month = parse_month(request.GET.get("kk"))
+    placements = read_month_for_site(actor=request.user, site=site, month=month)
+    rows = []
+    for p in placements:
+        money = money_for_month(p, month)
+        rows.append(
+            [
+                p.client.name,
+                len(money.days),
+                " ".join(d.strftime("%d.%m.") for d in money.days),
+                _euros(money.rate_cents),
+                _euros(money.total_cents),
+            ]
+        )
+    return _csv_response(
+        f"lasnaolo-{site.slug}-{month:%Y-%m}.csv",
+        [_("Client"), _("Days"), _("Dates"), _("Per day (€)"), _("Total (€)")],
+        rows,
+    )
+
+
+@login_required
+def client_attendance_csv(request: HttpRequest, pk: Any) -> HttpResponse:
+    client = get_object_or_404(selectors.clients_for(request.user), pk=pk)
+    month = parse_month(request.GET.get("kk"))
+    access_record(
+        actor=request.user, client=client, action=AccessLogEntry.Action.EXPORT
+    )
+    rows = []
+    for p in client.placements.select_related("site", "client"):
+        money = money_for_month(p, month)
+        rows += [
+            [d.isoformat(), p.site.title, _euros(money.rate_cents)] for d in money.days
+        ]
+    return _csv_response(
+        f"lasnaolo-{month:%Y-%m}.csv", [_("Date"), _("Site"), _("Money (€)")], rows
+    )

@@ -1,0 +1,363 @@
+"""The social instructor's client pages and the client's own page."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from marketplace.access import permissions, roles
+from marketplace.clients.forms.clients import (
+    AgreeForm,
+    ClientForm,
+    EndForm,
+    ExtendForm,
+    HoldForm,
+    OwnWishesForm,
+    PurposeForm,
+    ReturnForm,
+    SelfAssessmentForm,
+    SuggestForm,
+    VisitForm,
+)
+from marketplace.clients.selectors import caseload as clients_caseload
+from marketplace.clients.services import placements as psvc
+from marketplace.clients.services.access_log import access_record, access_record_list
+from marketplace.clients.services.attendance import money_for_month
+from marketplace.clients.services.clients import (
+    assessment_add,
+    client_save,
+    own_wishes_save,
+)
+from marketplace.models import AccessLogEntry, Client, Placement, SelfAssessment
+from marketplace.sites import selectors as sites_selectors
+
+PURPOSE_SESSION_KEY = "polku_client_purposes"
+
+
+def _instructor(request: HttpRequest) -> None:
+    user = request.user
+    if not (user.has_role(roles.INSTRUCTOR) or permissions.is_platform_admin(user)):
+        raise PermissionDenied
+
+
+@login_required
+def client_list(request: HttpRequest) -> HttpResponse:
+    _instructor(request)
+    today = timezone.localdate()
+    clients = list(clients_caseload.caseload_with_open_placements(request.user))
+    access_record_list(actor=request.user, clients=clients)
+    rows = []
+    for client in clients:
+        open_placements = client.open_placements
+        rows.append(
+            {
+                "client": client,
+                "placements": open_placements,
+                "review_due": any(p.review_due(today) for p in open_placements),
+            }
+        )
+    return render(
+        request, "marketplace/clients/list.html", {"rows": rows, "today": today}
+    )
+
+
+def _client_for_reading(request: HttpRequest, pk: Any) -> Client:
+    """The client, if in the caseload, or opened with a purpose; logs the read."""
+    user = request.user
+    client = clients_caseload.clients_for(user).filter(pk=pk).first()
+    purpose = ""
+    if client is None:
+        client = (
+            clients_caseload.client_visible_with_purpose(user).filter(pk=pk).first()
+        )
+        if client is None:
+            raise Http404
+        purpose = request.session.get(PURPOSE_SESSION_KEY, {}).get(str(pk), "")
+        if not purpose:
+            raise _NeedsPurpose(client)
+    access_record(
+        actor=user, client=client, action=AccessLogEntry.Action.VIEW, purpose=purpose
+    )
+    return client
+
+
+class _NeedsPurpose(Exception):
+    def __init__(self, client: Client) -> None:
+        self.client = client
+
+
+@login_required
+def client_detail(request: HttpRequest, pk: Any) -> HttpResponse:
+    _instructor(request)
+    try:
+        client = _client_for_reading(request, pk)
+    except _NeedsPurpose as need:
+        return redirect("client_purpose", pk=need.client.pk)
+    today = timezone.localdate()
+    assessments = list(client.assessments.all())
+    change = None
+    if len(assessments) >= 2:
+        first, last = assessments[0].scores(), assessments[-1].scores()
+        change = {area: last[area] - first[area] for area in SelfAssessment.AREAS}
+    placements = client.placements.select_related("site").prefetch_related(
+        "periods", "events__actor"
+    )
+    return render(
+        request,
+        "marketplace/clients/detail.html",
+        {
+            "client": client,
+            "placements": placements,
+            "assessments": assessments,
+            "change": change,
+            "areas": SelfAssessment.AREAS,
+            "today": today,
+            "can_manage": permissions.can_manage_client(request.user, client),
+            "suggest_form": SuggestForm(
+                sites=sites_selectors.published_sites().order_by("title")
+            ),
+        },
+    )
+
+
+@login_required
+def client_purpose(request: HttpRequest, pk: Any) -> HttpResponse:
+    _instructor(request)
+    client = get_object_or_404(
+        clients_caseload.client_visible_with_purpose(request.user), pk=pk
+    )
+    form = PurposeForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        purposes = request.session.get(PURPOSE_SESSION_KEY, {})
+        purposes[str(client.pk)] = dict(form.fields["purpose"].choices)[
+            form.cleaned_data["purpose"]
+        ]
+        request.session[PURPOSE_SESSION_KEY] = {k: str(v) for k, v in purposes.items()}
+        return redirect("client_detail", pk=client.pk)
+    return render(request, "marketplace/clients/purpose.html", {"form": form})
+
+
+@login_required
+def client_edit(request: HttpRequest, pk: Any = None) -> HttpResponse:
+    _instructor(request)
+    client = (
+        get_object_or_404(clients_caseload.clients_for(request.user), pk=pk)
+        if pk
+        else Client()
+    )
+    form = ClientForm(request.POST or None, instance=client)
+    if request.method == "POST" and form.is_valid():
+        client = form.save(commit=False)
+        client_save(
+            actor=request.user,
+            client=client,
+            interests=form.cleaned_data["interests"],
+            accessibility_needs=form.cleaned_data["accessibility_needs"],
+            languages=form.cleaned_data["languages"],
+            audit={
+                "age_band": form.cleaned_data.get("age_band", ""),
+                "service_language": form.cleaned_data.get("service_language", ""),
+            },
+        )
+        messages.success(request, _("Client saved."))
+        return redirect("client_detail", pk=client.pk)
+    return render(
+        request, "marketplace/clients/form.html", {"form": form, "client": client}
+    )
+
+
+@login_required
+def assessment_create(request: HttpRequest, pk: Any) -> HttpResponse:
+    _instructor(request)
+    client = get_object_or_404(clients_caseload.clients_for(request.user), pk=pk)
+    form = SelfAssessmentForm(
+        request.POST or None, initial={"date": timezone.localdate()}
+    )
+    if request.method == "POST" and form.is_valid():
+        assessment_add(
+            actor=request.user, client=client, assessment=form.save(commit=False)
+        )
+        messages.success(request, _("Self-assessment saved."))
+        return redirect("client_detail", pk=client.pk)
+    return render(
+        request,
+        "marketplace/clients/assessment_form.html",
+        {"form": form, "client": client},
+    )
+
+
+@login_required
+def placement_suggest(request: HttpRequest, pk: Any) -> HttpResponse:
+    _instructor(request)
+    client = get_object_or_404(clients_caseload.clients_for(request.user), pk=pk)
+    form = SuggestForm(request.POST or None, sites=sites_selectors.published_sites())
+    if request.method == "POST" and form.is_valid():
+        try:
+            psvc.placement_suggest(
+                actor=request.user, client=client, site=form.cleaned_data["site"]
+            )
+        except psvc.PlacementRuleError as exc:
+            messages.error(request, str(exc))
+    return redirect("client_detail", pk=client.pk)
+
+
+ACTIONS: dict[str, tuple[type, Any, str]] = {
+    "visit": (
+        VisitForm,
+        psvc.placement_book_visit,
+        gettext_lazy("Book an introductory visit"),
+    ),
+    "agree": (AgreeForm, psvc.placement_agree, gettext_lazy("Record the agreement")),
+    "activate": (None, psvc.placement_activate, gettext_lazy("The client has started")),
+    "extend": (ExtendForm, psvc.placement_extend, gettext_lazy("Extend the period")),
+    "end": (EndForm, psvc.placement_end, gettext_lazy("End the placement")),
+    "hold": (
+        HoldForm,
+        psvc.placement_hold,
+        gettext_lazy("The client moves on: hold the seat"),
+    ),
+    "return": (ReturnForm, psvc.placement_return, gettext_lazy("The client returns")),
+    "cancel": (
+        None,
+        psvc.placement_cancel,
+        gettext_lazy("Did not lead to an agreement"),
+    ),
+}
+
+
+@login_required
+def placement_action(request: HttpRequest, pk: Any, action: str) -> HttpResponse:
+    _instructor(request)
+    if action not in ACTIONS:
+        raise Http404
+    placement = get_object_or_404(
+        Placement.objects.select_related("client", "site").filter(
+            client__in=clients_caseload.clients_for(request.user)
+        ),
+        pk=pk,
+    )
+    form_class, service, title = ACTIONS[action]
+    form = form_class(request.POST or None) if form_class else None
+    if request.method == "POST" and (form is None or form.is_valid()):
+        try:
+            service(
+                actor=request.user,
+                placement=placement,
+                **(form.cleaned_data if form else {}),
+            )
+        except psvc.PlacementRuleError as exc:
+            if form is None:
+                messages.error(request, str(exc))
+                return redirect("client_detail", pk=placement.client_id)
+            form.add_error(None, str(exc))
+        else:
+            messages.success(request, _("Saved: %(step)s.") % {"step": title})
+            return redirect(
+                reverse("client_detail", args=[placement.client_id]) + "#placements"
+            )
+    return render(
+        request,
+        "marketplace/clients/placement_action.html",
+        {
+            "form": form,
+            "placement": placement,
+            "title": title,
+            "action": action,
+        },
+    )
+
+
+@login_required
+def my_page(request: HttpRequest) -> HttpResponse:
+    """The client's own page, in plain language."""
+    client = getattr(request.user, "client_record", None)
+    if client is None:
+        raise PermissionDenied
+    today = timezone.localdate()
+    placements = client.placements.select_related(
+        "site", "site__municipality"
+    ).prefetch_related("periods")
+    current = [
+        p
+        for p in placements
+        if p.status
+        in (
+            Placement.Status.ACTIVE,
+            Placement.Status.AGREED,
+            Placement.Status.HELD,
+            Placement.Status.VISIT_BOOKED,
+        )
+    ]
+    past = [p for p in placements if p.status == Placement.Status.ENDED]
+    return render(
+        request,
+        "marketplace/clients/my_page.html",
+        {
+            "client": client,
+            "current": current,
+            "past": past,
+            "today": today,
+            "month_money": [money_for_month(p, today) for p in current if p.start_date],
+            "views": client.access_log.select_related("actor").exclude(action="list")[
+                :50
+            ],
+        },
+    )
+
+
+@login_required
+def my_wishes(request: HttpRequest) -> HttpResponse:
+    """The client changes their own wishes and interests."""
+    client = getattr(request.user, "client_record", None)
+    if client is None:
+        raise PermissionDenied
+    form = OwnWishesForm(request.POST or None, instance=client)
+    if request.method == "POST" and form.is_valid():
+        own_wishes_save(
+            actor=request.user,
+            wishes=form.cleaned_data["wishes"],
+            interests=form.cleaned_data["interests"],
+        )
+        messages.success(request, _("Thank you. Your wishes are saved."))
+        return redirect("my_page")
+    return render(request, "marketplace/clients/my_wishes.html", {"form": form})
+
+
+@login_required
+def access_log_search(request: HttpRequest) -> HttpResponse:
+    """The organiser searches the access log of their region's clients."""
+    if not permissions.can_manage_organisations(request.user):
+        raise PermissionDenied
+    entries = AccessLogEntry.objects.select_related("actor", "client")
+    if not permissions.is_platform_admin(request.user):
+        entries = entries.filter(client__municipality__region_id=request.user.region_id)
+    who = (request.GET.get("kayttaja") or "").strip()
+    whom = (request.GET.get("asiakas") or "").strip()
+    if who:
+        entries = entries.filter(actor__username__icontains=who)
+    if whom:
+        entries = entries.filter(client__name__icontains=whom)
+    for key, lookup in (("alku", "at__date__gte"), ("loppu", "at__date__lte")):
+        try:
+            day = dt.date.fromisoformat(request.GET.get(key) or "")
+        except ValueError:
+            continue
+        entries = entries.filter(**{lookup: day})
+    return render(
+        request,
+        "marketplace/clients/access_log.html",
+        {
+            "entries": entries[:200],
+            "query": request.GET,
+        },
+    )

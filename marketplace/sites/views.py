@@ -1,0 +1,50 @@
+"""Views: check permission, validate the form, call a service, redirect (PRG)."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+
+from marketplace.access import permissions
+from marketplace.models import WorkSite
+from marketplace.sites import selectors as sites_selectors
+from marketplace.sites.forms import SeatsForm
+from marketplace.sites.services import SeatsError, site_seats_update
+
+
+@login_required
+def my_sites(request: HttpRequest) -> HttpResponse:
+    sites = sites_selectors.sites_for_supervisor(request.user)
+    if not sites.exists() and not permissions.can_manage_organisations(request.user):
+        raise PermissionDenied
+    return render(request, "marketplace/my_sites.html", {"sites": sites})
+
+
+@login_required
+def seats_update(request: HttpRequest, pk: int) -> HttpResponse:
+    site = get_object_or_404(
+        WorkSite.objects.select_related("capacity", "municipality"), pk=pk
+    )
+    if not permissions.can_update_seats(request.user, site):
+        raise PermissionDenied
+    capacity = getattr(site, "capacity", None)
+    initial = {
+        "seats_total": capacity.seats_total if capacity else 0,
+        "seats_free": capacity.seats_free if capacity else 0,
+    }
+    form = SeatsForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        try:
+            site_seats_update(user=request.user, site=site, **form.cleaned_data)
+        except SeatsError:
+            form.add_error(None, _("The seat numbers are not possible."))
+        else:
+            messages.success(
+                request, _("Seats updated for %(site)s.") % {"site": site.title}
+            )
+            return redirect("my_sites")
+    return render(request, "marketplace/seats_form.html", {"site": site, "form": form})
