@@ -21,7 +21,6 @@ from django.views.decorators.http import require_POST
 from marketplace.access import permissions
 from marketplace.clients.services.access_log import access_record, access_record_list
 from marketplace.clients.views.attendance import (
-    _csv_response,
     _euros,
     _month_nav,
     parse_month,
@@ -39,6 +38,7 @@ from marketplace.money.payments.webhooks import verified_event
 from marketplace.money.services import ledger, payouts, reconcile
 from marketplace.money.services import workshare as wsvc
 from marketplace.money.services.stripe_events import stripe_event_receive
+from marketplace.shared.csv import csv_response
 
 logger = logging.getLogger(__name__)
 
@@ -230,11 +230,8 @@ def work_share_statement_csv(request: HttpRequest, pk: int) -> HttpResponse:
             ]
             for line in s.lines
         ]
-    return _csv_response(
-        f"tyoosuusraha-{site.slug}-{month:%Y-%m}.csv",
-        [_("Participant"), _("Date"), _("Jobs"), _("Work-share money (€)")],
-        rows,
-    )
+    header = [_("Participant"), _("Date"), _("Jobs"), _("Work-share money (€)")]
+    return csv_response(f"tyoosuusraha-{site.slug}-{month:%Y-%m}.csv", [header, *rows])
 
 
 @login_required

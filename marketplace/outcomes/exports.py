@@ -3,13 +3,12 @@
 The exports read the same :class:`~marketplace.outcomes.tables.Table` objects as the
 page, so a hidden cell is "< 5" here too. CSV is one table per file (semicolons,
 UTF-8 with a byte order mark, decimal comma in Finnish and Swedish, as spreadsheet
-programs in Finland expect); Excel holds one or all tables, one sheet each, with real
+programs in Finland expect; written by ``marketplace.shared.csv``); Excel holds one or all tables, one sheet each, with real
 numbers and number formats.
 """
 
 from __future__ import annotations
 
-import csv
 import io
 import re
 from collections.abc import Iterable, Sequence
@@ -21,6 +20,7 @@ from django.utils.translation import gettext as _
 
 from marketplace.outcomes.statistics import Interval, Suppressed
 from marketplace.outcomes.tables import Change, Euros, Percent, Table, round_half_up
+from marketplace.shared.csv import csv_bytes
 
 XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
@@ -66,14 +66,8 @@ def csv_cells(row: Sequence[Any]) -> list[str]:
         elif isinstance(value, int):
             out.append(str(value))
         else:
-            out.append(safe_text(str(value)))
+            out.append(str(value))
     return out
-
-
-def safe_text(text: str) -> str:
-    """Text that a spreadsheet will not run as a formula (a site named "=HYPERLINK(…)"
-    stays text): a leading =, +, -, @ or control character gets an apostrophe."""
-    return f"'{text}" if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
 
 
 def _pad(row: Sequence[Any], table: Table) -> list[Any]:
@@ -89,21 +83,13 @@ def _pad(row: Sequence[Any], table: Table) -> list[Any]:
 
 
 def table_csv(table: Table, scope_lines: Iterable[tuple[str, str]]) -> bytes:
-    """A table as CSV: a line per filter, a blank line, the header and the rows."""
-    buffer = io.StringIO()
-    buffer.write("\ufeff")
-    writer = csv.writer(buffer, delimiter=";", lineterminator="\r\n")
-    writer.writerow([table.title])
-    for label, value in scope_lines:
-        writer.writerow([label, safe_text(value)])
-    writer.writerow([])
-    writer.writerow(header(table))
-    for row in table.rows + table.footer:
-        writer.writerow(csv_cells(_pad(row, table)))
+    """A table as CSV: a line per filter, a blank line, the header and the rows
+    (written by the one CSV writer, which escapes formulas in every text cell)."""
+    rows: list[Sequence[Any]] = [[table.title], *scope_lines, [], header(table)]
+    rows += [csv_cells(_pad(row, table)) for row in table.rows + table.footer]
     if table.note:
-        writer.writerow([])
-        writer.writerow([table.note])
-    return buffer.getvalue().encode("utf-8")
+        rows += [[], [table.note]]
+    return csv_bytes(rows)
 
 
 def _sheet_name(title: str, used: set[str]) -> str:

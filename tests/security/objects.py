@@ -109,6 +109,38 @@ def _job(realm: Realm) -> Any:
     return realm["job"]
 
 
+def with_work_share(realm: Realm) -> Any:
+    """The realm's work day on its job, allocated work-share money (a statement
+    line for the month of the work day); returns the allocation."""
+    from marketplace.models import WorkShareAllocation
+    from marketplace.money.services import ledger
+
+    day = _work_day(realm)
+    if day.allocation_id:
+        return day.allocation
+    site = realm["site"]
+    entry = ledger.ledger_post(
+        kind="allocation",
+        site=site,
+        lines=[
+            ledger.Line(ledger.unit_fund_account(site), 600),
+            ledger.Line(ledger.participant_account(site, day.client), -600),
+        ],
+    )
+    allocation = WorkShareAllocation.objects.create(
+        site=site,
+        client=day.client,
+        date=day.date,
+        amount_cents=600,
+        rate_cents=600,
+        cap_cents=1200,
+        entry=entry,
+    )
+    day.allocation = allocation
+    day.save(update_fields=["allocation"])
+    return allocation
+
+
 def _offer(realm: Realm) -> Any:
     return _job(realm).offers.first()
 

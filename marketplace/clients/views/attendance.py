@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
 from typing import Any
 
@@ -25,6 +24,7 @@ from marketplace.clients.services.attendance import (
     read_month_for_site,
 )
 from marketplace.models import AccessLogEntry, WorkSite
+from marketplace.shared.csv import csv_response
 
 
 def parse_month(value: str | None) -> dt.date:
@@ -103,18 +103,6 @@ def site_attendance(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
-def _csv_response(
-    filename: str, header: list[str], rows: list[list[Any]]
-) -> HttpResponse:
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    response.write("\ufeff")  # so that spreadsheet programs read UTF-8
-    writer = csv.writer(response, delimiter=";")
-    writer.writerow(header)
-    writer.writerows(rows)
-    return response
-
-
 def _euros(cents: int) -> str:
     return f"{cents // 100},{cents % 100:02d}"
 
@@ -136,11 +124,8 @@ def site_attendance_csv(request: HttpRequest, pk: int) -> HttpResponse:
                 _euros(money.total_cents),
             ]
         )
-    return _csv_response(
-        f"lasnaolo-{site.slug}-{month:%Y-%m}.csv",
-        [_("Client"), _("Days"), _("Dates"), _("Per day (€)"), _("Total (€)")],
-        rows,
-    )
+    header = [_("Client"), _("Days"), _("Dates"), _("Per day (€)"), _("Total (€)")]
+    return csv_response(f"lasnaolo-{site.slug}-{month:%Y-%m}.csv", [header, *rows])
 
 
 @login_required
@@ -156,6 +141,5 @@ def client_attendance_csv(request: HttpRequest, pk: Any) -> HttpResponse:
         rows += [
             [d.isoformat(), p.site.title, _euros(money.rate_cents)] for d in money.days
         ]
-    return _csv_response(
-        f"lasnaolo-{month:%Y-%m}.csv", [_("Date"), _("Site"), _("Money (€)")], rows
-    )
+    header = [_("Date"), _("Site"), _("Money (€)")]
+    return csv_response(f"lasnaolo-{month:%Y-%m}.csv", [header, *rows])
