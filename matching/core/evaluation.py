@@ -1,61 +1,83 @@
-"""Score the matcher against the planted truth of synthetic worlds.
+"""Score rankings against a planted truth: one world at a time, worlds passed in.
 
-For each seed: build a world, train on the placements that ended in years 1–2, and
-rank for the clients who started a period in year 3 (the test clients), using only
-history up to the end of year 2. Every method ranks the same allowed placements:
+Pure: the worlds (anything with the :class:`EvaluationWorld` shape) are built
+elsewhere (:mod:`matching.synthetic.evaluation` runs the family and the fixed worlds).
+For each world the learners train on the placements that ended by ``world.cutoff``
+and rank for the clients who started a period after it, with history up to the
+cutoff only. Every method ranks the same allowed placements:
 
-* ``model`` — the trained matcher, through :class:`matching.core.ranking.Ranker`;
-* ``content_only`` — the same Ranker with the hand-set content scorer that
-  ``rank_dataset`` falls back to when there is no history to learn from;
-* ``random``, ``nearest`` (nearest first), ``tags_then_distance`` (most shared
-  interest tags, then nearest), ``most_popular`` (most past placements, then nearest);
-* ``oracle`` — ranks by the planted truth (the ceiling; NDCG 1 by definition).
+* the learners given (the matcher and its ablations), through
+  :class:`matching.core.ranking.Ranker`;
+* ``content_only`` — the hand-set scorer ``rank_dataset`` falls back to;
+* ``random``, ``nearest``, ``tags_then_distance`` (most shared interest tags, then
+  nearest), ``most_popular`` (most past placements, then nearest);
+* ``oracle`` — the planted truth (NDCG 1 by definition).
 
-Metrics per method, averaged over test clients with at least one allowed placement:
-NDCG@10 with the true probability as gain (ideal order taken over the ALLOWED
-placements), the true probability of the top suggestion, and hard-rule violations
-(counted by :func:`matching.core.rules.explain`, independently of the mask).
+Per method: NDCG@10 with the true probability as gain (ideal order over the ALLOWED
+placements), the true probability of the top suggestion, hard-rule violations
+(:func:`matching.core.rules.explain`, independent of the mask), and per audit group
+(age band, language of service: never features) the mean NDCG@10 and the share of
+lists whose first place is one where moving on is likelier than the world's rate.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
+from typing import Protocol
 
 import numpy as np
 from numpy.typing import NDArray
 
+from matching.core import vocabulary as V
 from matching.core.catalogue import Catalogue, ClientBatch, encode_clients
-from matching.core.pipeline import ModelKind
-from matching.core.ranking import ContentScorer, Ranker
+from matching.core.dataset import Dataset, Placement
+from matching.core.ranking import ContentScorer, Ranker, Scorer
 from matching.core.rules import allowed, explain, travel_km
-from matching.core.training import fit
-from matching.synthetic.world import World, make_world
 
 F64 = NDArray[np.float64]
 I64 = NDArray[np.int64]
-Progress = Callable[[str], None]
-METHODS = (
-    "model",
-    "content_only",
-    "random",
-    "nearest",
-    "tags_then_distance",
-    "most_popular",
-    "oracle",
-)
+Bool = NDArray[np.bool_]
+Learner = Callable[[Dataset, Catalogue], Scorer]
+BASELINES = ("random", "nearest", "tags_then_distance", "most_popular", "oracle")
 K = 10
+#: Groups smaller than this are left out of the gaps (too noisy to compare).
+MIN_GROUP = 30
+
+
+class EvaluationWorld(Protocol):
+    """What the evaluation needs of a world with a planted truth."""
+
+    @property
+    def seed(self) -> int: ...
+
+    @property
+    def dataset(self) -> Dataset: ...
+
+    @property
+    def cutoff(self) -> dt.date: ...
+
+    def true_probability(self, cat: Catalogue, client_ids: list[str]) -> F64: ...
+
+    def audit_groups(self, client_ids: list[str]) -> dict[str, list[str]]: ...
 
 
 @dataclass
 class MethodScores:
-    """One method's figures on one world (or their mean over worlds)."""
+    """One method's figures on one world."""
 
     ndcg: float
     top1_truth: float
     violations: int
+    #: attribute -> group -> (mean NDCG@10, share of lists with a good first place)
+    groups: dict[str, dict[str, tuple[float, float]]] = field(default_factory=dict)
+
+    def gap(self, attribute: str) -> float | None:
+        """Largest minus smallest group NDCG@10 (None with fewer than two groups)."""
+        values = [v[0] for v in self.groups.get(attribute, {}).values()]
+        return max(values) - min(values) if len(values) >= 2 else None
 
 
 @dataclass
@@ -65,43 +87,7 @@ class WorldResult:
     training_rows: int
     scores: dict[str, MethodScores]
     seconds: float
-
-
-@dataclass
-class Results:
-    """Per-seed results and their means; :meth:`table` prints the summary."""
-
-    worlds: list[WorldResult] = field(default_factory=list)
-
-    def mean(self, method: str) -> MethodScores:
-        s = [w.scores[method] for w in self.worlds]
-        return MethodScores(
-            ndcg=float(np.mean([x.ndcg for x in s])),
-            top1_truth=float(np.mean([x.top1_truth for x in s])),
-            violations=sum(x.violations for x in s),
-        )
-
-    def std(self, method: str) -> float:
-        return float(np.std([w.scores[method].ndcg for w in self.worlds]))
-
-    def table(self) -> str:
-        """The summary table (Markdown), one row per method."""
-        lines = [
-            f"{len(self.worlds)} seed(s): "
-            + ", ".join(str(w.seed) for w in self.worlds),
-            "",
-            "| method | NDCG@10 (mean ± sd) | true P(positive) of top-1 | violations |",
-            "|---|---:|---:|---:|",
-        ]
-        for method in METHODS:
-            m = self.mean(method)
-            lines.append(
-                f"| {method} | {m.ndcg:.3f} ± {self.std(method):.3f} | "
-                f"{m.top1_truth:.3f} | {m.violations} |"
-            )
-        gap = self.mean("model").ndcg - self.mean("tags_then_distance").ndcg
-        lines += ["", f"model − tags_then_distance NDCG@10: {gap:+.3f}"]
-        return "\n".join(lines)
+    info: dict[str, object] = field(default_factory=dict)
 
 
 def ndcg_at_k(gains: F64, truth_allowed: list[F64], k: int = K) -> F64:
@@ -115,30 +101,51 @@ def ndcg_at_k(gains: F64, truth_allowed: list[F64], k: int = K) -> F64:
     return np.where(ideal > 0, dcg / np.where(ideal > 0, ideal, 1.0), 0.0)
 
 
-def _top_by(scores: F64, mask: NDArray[np.bool_], km: F64, k: int) -> I64:
+def top_by(scores: F64, mask: Bool, km: F64, k: int) -> I64:
     """Rows of the k best allowed placements per client (ties: nearer), -1 padded."""
     s = np.where(mask, scores, -np.inf)
     order = np.lexsort((km, -s), axis=1)[:, :k]
     return np.where(np.take_along_axis(mask, order, axis=1), order, -1)
 
 
-def _baseline_scores(
-    world: World, batch: ClientBatch, cat: Catalogue, km: F64, truth: F64, seed: int
+def baseline_scores(
+    batch: ClientBatch, cat: Catalogue, km: F64, truth: F64, seed: int
 ) -> dict[str, F64]:
+    """The simple rankers' scores (clients × placements; higher first)."""
     rng = np.random.default_rng(seed + 7919)
-    shared = batch.interests @ cat.tags.T
     return {
         "random": rng.random(km.shape),
         "nearest": -km,
-        "tags_then_distance": shared,
+        "tags_then_distance": np.asarray(batch.interests @ cat.tags.T),
         "most_popular": np.broadcast_to(cat.history.n, km.shape),
         "oracle": truth,
     }
 
 
-def _score_method(
-    rows: I64, truth: F64, mask: NDArray[np.bool_], batch: ClientBatch, cat: Catalogue
+def _group_figures(
+    nd: F64, good: Bool, groups: Mapping[str, list[str]]
+) -> dict[str, dict[str, tuple[float, float]]]:
+    out: dict[str, dict[str, tuple[float, float]]] = {}
+    for attribute, labels in groups.items():
+        arr = np.asarray(labels, dtype=object)
+        out[attribute] = {
+            str(g): (float(nd[arr == g].mean()), float(good[arr == g].mean()))
+            for g in sorted(set(labels))
+            if int((arr == g).sum()) >= MIN_GROUP
+        }
+    return out
+
+
+def score_method(
+    rows: I64,
+    truth: F64,
+    mask: Bool,
+    batch: ClientBatch,
+    cat: Catalogue,
+    groups: Mapping[str, list[str]],
+    good_rate: float,
 ) -> MethodScores:
+    """The figures of one ranking (module docstring) for the clients of ``batch``."""
     valid = rows >= 0
     gains = np.where(valid, np.take_along_axis(truth, np.maximum(rows, 0), 1), 0.0)
     has = mask.any(axis=1)
@@ -149,69 +156,60 @@ def _score_method(
         for row in rows[i][valid[i]].tolist()
         if explain(client, cat.ids[row], cat)
     )
+    kept = {a: [g for g, h in zip(v, has, strict=True) if h] for a, v in groups.items()}
+    good = gains[has, 0] >= good_rate
     return MethodScores(
         ndcg=float(nd.mean()) if nd.size else 0.0,
         top1_truth=float(gains[has, 0].mean()) if has.any() else 0.0,
         violations=violations,
+        groups=_group_figures(nd, good, kept) if nd.size else {},
     )
 
 
-def evaluate_world(world: World, model: ModelKind = "logreg") -> WorldResult:
-    """Train on years 1…n−1, test on the last year's starters (module docstring)."""
+def test_clients(world: EvaluationWorld) -> list[str]:
+    """Clients who started a period after the cutoff, in the records' order."""
+    order = {c.id: i for i, c in enumerate(world.dataset.clients)}
+    started = {p.client for p in world.dataset.placements if p.start >= world.cutoff}
+    return sorted(started, key=order.__getitem__)
+
+
+def evaluate_world(
+    world: EvaluationWorld, learners: Mapping[str, Learner]
+) -> WorldResult:
+    """Train every learner on the history up to the cutoff and score all methods."""
     began = time.perf_counter()
-    cutoff = world.spec.as_of - dt.timedelta(days=365)
-    cat = Catalogue.from_dataset(world.dataset, history_until=cutoff)
-    trained = fit(world.dataset, cat, model=model)
-    test_ids = sorted(
-        {p.client for p in world.dataset.placements if p.start >= cutoff},
-        key=lambda c: world.client_row[c],
-    )
-    clients = [world.dataset.clients[world.client_row[c]] for c in test_ids]
-    batch = encode_clients(clients, cat)
+    ds = world.dataset
+    cat = Catalogue.from_dataset(ds, history_until=world.cutoff)
+    ids = test_clients(world)
+    by_id = {c.id: c for c in ds.clients}
+    batch = encode_clients([by_id[c] for c in ids], cat)
     km = travel_km(batch, cat)
     mask = allowed(batch, cat, km)
-    truth = world.true_probability(cat, test_ids)
-    tops = {
-        "model": Ranker(trained, cat).top_k(batch, K).rows,
-        "content_only": Ranker(ContentScorer(), cat).top_k(batch, K).rows,
-    }
-    for name, scores in _baseline_scores(
-        world, batch, cat, km, truth, world.spec.seed
-    ).items():
-        tops[name] = _top_by(scores, mask, km, K)
+    truth = world.true_probability(cat, ids)
+    groups = world.audit_groups(ids)
+    ended = [p for p in ds.placements if p.end is not None and p.end <= world.cutoff]
+    good_rate = _positive_rate(ended)
+    tops: dict[str, I64] = {}
+    rows = 0
+    for name, learn in learners.items():
+        scorer = learn(ds, cat)
+        rows = max(rows, int(scorer.metadata.get("training_rows", 0)))
+        tops[name] = Ranker(scorer, cat).top_k(batch, K).rows
+    tops["content_only"] = Ranker(ContentScorer(), cat).top_k(batch, K).rows
+    for name, scores in baseline_scores(batch, cat, km, truth, world.seed).items():
+        tops[name] = top_by(scores, mask, km, K)
     return WorldResult(
-        seed=world.spec.seed,
-        test_clients=len(clients),
-        training_rows=int(trained.metadata["training_rows"]),
-        scores={m: _score_method(tops[m], truth, mask, batch, cat) for m in METHODS},
+        seed=world.seed,
+        test_clients=len(ids),
+        training_rows=rows,
+        scores={
+            m: score_method(r, truth, mask, batch, cat, groups, good_rate)
+            for m, r in tops.items()
+        },
         seconds=time.perf_counter() - began,
     )
 
 
-def evaluate(
-    seeds: int | list[int] = 5,
-    progress: Progress = print,
-    model: ModelKind = "logreg",
-    n_clients: int = 2500,
-    n_sites: int = 150,
-    n_jobs: int = 60,
-) -> Results:
-    """Evaluate over several synthetic worlds, printing progress, return results."""
-    seed_list = list(range(seeds)) if isinstance(seeds, int) else list(seeds)
-    results = Results()
-    for n, seed in enumerate(seed_list, start=1):
-        progress(f"[{n}/{len(seed_list)}] seed {seed}: building the world…")
-        world = make_world(
-            n_clients=n_clients, n_sites=n_sites, n_jobs=n_jobs, seed=seed
-        )
-        progress(f"[{n}/{len(seed_list)}] seed {seed}: training and ranking…")
-        result = evaluate_world(world, model=model)
-        results.worlds.append(result)
-        m, t = result.scores["model"], result.scores["tags_then_distance"]
-        progress(
-            f"[{n}/{len(seed_list)}] seed {seed}: {result.test_clients} test clients, "
-            f"{result.training_rows} training rows, NDCG@10 model {m.ndcg:.3f} vs "
-            f"tags-then-distance {t.ndcg:.3f}, violations {m.violations} "
-            f"({result.seconds:.1f} s)"
-        )
-    return results
+def _positive_rate(ended: list[Placement]) -> float:
+    reasons = [p.exit_reason in V.POSITIVE_EXITS for p in ended]
+    return float(np.mean(reasons)) if reasons else 0.3

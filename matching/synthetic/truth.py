@@ -75,6 +75,19 @@ class World:
     def history_start(self) -> dt.date:
         return self.spec.as_of - dt.timedelta(days=365 * self.spec.years)
 
+    @property
+    def seed(self) -> int:
+        return self.spec.seed
+
+    @property
+    def cutoff(self) -> dt.date:
+        """End of the training years: the last year's starters are the test clients."""
+        return self.spec.as_of - dt.timedelta(days=365)
+
+    def audit_groups(self, client_ids: list[str]) -> dict[str, list[str]]:
+        """The fixed worlds record no audit attributes."""
+        return {}
+
     def true_logit_pairs(
         self, cat: Catalogue, ci: I64, pj: I64, km: F64 | None = None
     ) -> F64:

@@ -11,7 +11,8 @@ import pytest
 from matching.cli import main, rank_dataset, targets_met
 from matching.core.catalogue import Catalogue
 from matching.core.dataset import DatasetError, parse
-from matching.core.evaluation import MethodScores, Results, WorldResult
+from matching.core.evaluation import MethodScores, WorldResult
+from matching.core.evaluation_summary import Results
 from matching.core.rules import explain
 from matching.core.training import load as load_artifact
 from matching.synthetic.world import World
@@ -157,13 +158,26 @@ def _results(model: float, tags: float, violations: int) -> Results:
     ("model", "tags", "violations", "met"),
     [
         (0.85, 0.70, 0, True),
-        (0.79, 0.60, 0, False),
+        (0.79, 0.69, 0, False),
         (0.85, 0.75, 0, False),
         (0.9, 0.7, 1, False),
     ],
 )
 def test_targets(model: float, tags: float, violations: int, met: bool) -> None:
     assert targets_met(_results(model, tags, violations)) is met
+
+
+def test_the_worst_decile_must_be_ahead_too() -> None:
+    # given ten worlds: nine far ahead, one behind tags-then-distance
+    worlds = []
+    for seed in range(10):
+        model = 0.60 if seed == 0 else 0.95
+        worlds.append(_results(model, 0.65, 0).worlds[0])
+    results = Results(worlds)
+    # then the mean gap is large, but the worst decile is behind
+    assert results.summary("model").gap_mean > 0.12
+    assert results.summary("model").gap_worst_decile < 0
+    assert not targets_met(results)
 
 
 def test_the_module_entry_point_ranks_and_reports_errors(tmp_path: Path) -> None:
