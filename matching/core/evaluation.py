@@ -148,7 +148,7 @@ def score_method(
     """The figures of one ranking (module docstring) for the clients of ``batch``."""
     valid = rows >= 0
     gains = np.where(valid, np.take_along_axis(truth, np.maximum(rows, 0), 1), 0.0)
-    has = mask.any(axis=1)
+    has: Bool = np.asarray(mask.any(axis=1), dtype=bool)
     nd = ndcg_at_k(gains[has], [truth[i][mask[i]] for i in np.flatnonzero(has)])
     violations = sum(
         1
@@ -156,7 +156,10 @@ def score_method(
         for row in rows[i][valid[i]].tolist()
         if explain(client, cat.ids[row], cat)
     )
-    kept = {a: [g for g, h in zip(v, has, strict=True) if h] for a, v in groups.items()}
+    keep: list[bool] = has.tolist()
+    kept = {
+        a: [g for g, h in zip(v, keep, strict=True) if h] for a, v in groups.items()
+    }
     good = gains[has, 0] >= good_rate
     return MethodScores(
         ndcg=float(nd.mean()) if nd.size else 0.0,
