@@ -30,7 +30,6 @@ from matching.models import MatcherModel, ShownList, SuggestionFeedback
 logger = logging.getLogger(__name__)
 
 #: Statuses in which the client is already on the way to, or at, a site.
-OPEN_STATUSES = ("suggested", "visit_booked", "agreed", "active", "held")
 
 
 class SuggestionError(ValueError):
@@ -85,7 +84,7 @@ def _excluded_site_ids(client: Client, feedback: list[SuggestionFeedback]) -> se
     """Sites the client is already at or on the way to, and those set aside: hidden
     by the instructor, or "not for me" in the client's own list."""
     open_sites = Placement.objects.filter(
-        client=client, status__in=OPEN_STATUSES
+        client=client, status__in=Placement.OPEN
     ).values_list("site_id", flat=True)
     set_aside = {f.site_id for f in feedback if f.kind in ("hidden", "not_for_me")}
     return set(open_sites) | set_aside

@@ -45,23 +45,33 @@ EXIT_REASON_CHOICES = [(code, EXIT_REASON_LABELS[code]) for code in V.EXIT_REASO
 HOLDABLE_EXITS = ("work_trial", "pay_subsidy", "open_labour_market", "apprenticeship")
 
 
-class Placement(models.Model):
-    class Status(models.TextChoices):
-        SUGGESTED = "suggested", _("Suggested")
-        VISIT_BOOKED = "visit_booked", _("Introductory visit booked")
-        AGREED = "agreed", _("Agreed")
-        ACTIVE = "active", _("Active")
-        HELD = "held", _("Seat held for a return")
-        ENDED = "ended", _("Ended")
-        CANCELLED = "cancelled", _("Not started")
+class PlacementStatus(models.TextChoices):
+    SUGGESTED = "suggested", _("Suggested")
+    VISIT_BOOKED = "visit_booked", _("Introductory visit booked")
+    AGREED = "agreed", _("Agreed")
+    ACTIVE = "active", _("Active")
+    HELD = "held", _("Seat held for a return")
+    ENDED = "ended", _("Ended")
+    CANCELLED = "cancelled", _("Not started")
 
-    OPEN = (
-        Status.SUGGESTED,
-        Status.VISIT_BOOKED,
-        Status.AGREED,
-        Status.ACTIVE,
-        Status.HELD,
-    )
+
+#: The statuses of an open placement (not ended, not cancelled): the one list used by
+#: the "one open placement per client and site" constraint and by the services.
+OPEN_STATUSES = (
+    PlacementStatus.SUGGESTED,
+    PlacementStatus.VISIT_BOOKED,
+    PlacementStatus.AGREED,
+    PlacementStatus.ACTIVE,
+    PlacementStatus.HELD,
+)
+
+
+class Placement(models.Model):
+    Status = PlacementStatus
+
+    #: A placement is open until it ends or is cancelled: at most one open placement
+    #: per client and site (the constraint below and the services use this one list).
+    OPEN = OPEN_STATUSES
     HOLDS_SEAT = (Status.AGREED, Status.ACTIVE, Status.HELD)
 
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
@@ -95,9 +105,7 @@ class Placement(models.Model):
         constraints = [
             models.UniqueConstraint(
                 fields=["client", "site"],
-                condition=models.Q(
-                    status__in=["suggested", "visit_booked", "agreed", "active", "held"]
-                ),
+                condition=models.Q(status__in=list(OPEN_STATUSES)),
                 name="one_open_placement_per_client_and_site",
             )
         ]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
@@ -20,7 +21,7 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from marketplace.shared import vocabularies
-from marketplace.sites.page_forms import WorkSiteAdminForm
+from marketplace.shared.lazy import LazyImport
 
 
 def _terms(
@@ -33,6 +34,17 @@ def _terms(
         limit_choices_to={"vocabulary": vocabulary},
         blank=vocabulary != "service",
     )
+
+
+def validate_work_share_per_day(cents: int) -> None:
+    """Work-share money per day may not exceed the tax-free daily limit, the one
+    setting ``WORK_SHARE_DAILY_CAP_CENTS`` (12 € by default) that the work-share
+    service also applies."""
+    cap = settings.WORK_SHARE_DAILY_CAP_CENTS
+    if cents is not None and cents > cap:
+        raise ValidationError(
+            _("At most %(cap)s cents a day (the tax-free daily limit).") % {"cap": cap}
+        )
 
 
 class WorkSite(Page):
@@ -106,10 +118,10 @@ class WorkSite(Page):
         _("work-share money per day (cents)"),
         null=True,
         blank=True,
-        validators=[MaxValueValidator(1200)],
+        validators=[validate_work_share_per_day],
         help_text=_(
             "Paid to disability work activity clients per realised day, "
-            "for example 300 or 600; at most 12 € (1200)."
+            "for example 300 or 600; at most the tax-free daily limit."
         ),
     )
     contact_name = models.CharField(
@@ -120,7 +132,7 @@ class WorkSite(Page):
 
     parent_page_types = ["cms.SiteIndexPage"]
     subpage_types: list[str] = []
-    base_form_class = WorkSiteAdminForm
+    base_form_class = LazyImport("marketplace.sites.page_forms.WorkSiteAdminForm")
 
     content_panels = [
         *Page.content_panels,
