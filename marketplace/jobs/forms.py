@@ -9,7 +9,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from marketplace.jobs.page_forms import DECLARATION_MESSAGE, job_rule_errors
+from marketplace.jobs.rules import DECLARATION_MESSAGE, job_rule_errors
 from marketplace.models import Client, Municipality, Term, WorkSite
 from marketplace.models.jobs import MAX_PRICE_CENTS
 from marketplace.sites.filters import TermChoiceField

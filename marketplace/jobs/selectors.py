@@ -105,7 +105,7 @@ def sites_for_offering(user: Any, job: Any) -> QuerySet[WorkSite]:
 
 def job_page_context(user: Any, job: Any) -> dict[str, Any]:
     """What a job's public page shows to this user."""
-    from marketplace.jobs.services.jobs import progress_of
+    from marketplace.jobs.status import progress_of
     from marketplace.models import Job, JobOffer
 
     loaded = _jobs_with_details(Job.objects.filter(pk=job.pk)).first() or job

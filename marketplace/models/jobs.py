@@ -23,7 +23,7 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.models import Page
 from wagtail.search import index
 
-from marketplace.jobs.page_forms import JobAdminForm
+from marketplace.shared.lazy import LazyImport
 
 #: The most a job may cost (100 000 €), a guard against typing errors.
 MAX_PRICE_CENTS = 10_000_000
@@ -120,7 +120,7 @@ class Job(Page):
 
     parent_page_types = ["cms.JobBankPage"]
     subpage_types: list[str] = []
-    base_form_class = JobAdminForm
+    base_form_class = LazyImport("marketplace.jobs.page_forms.JobAdminForm")
     # a copy is a new job: not the data set's record
     exclude_fields_in_copy = ["external_id"]
 

@@ -9,7 +9,7 @@ from wagtail.test.utils.form_data import inline_formset, nested_form_data
 
 from marketplace.access import roles
 from marketplace.models import Term, WorkSite
-from marketplace.sites.page_forms import COMPANY_REHAB_MESSAGE
+from marketplace.shared.law import COMPANY_REHAB_MESSAGE
 from tests.factories import (
     PASSWORD,
     MunicipalityFactory,

@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy as _
 
 from marketplace.access import roles
 from marketplace.models import Organisation, User
-from marketplace.sites.page_forms import COMPANY_REHAB_MESSAGE
+from marketplace.shared.law import COMPANY_REHAB_MESSAGE
 
 
 class OrganisationForm(forms.ModelForm):

@@ -18,7 +18,7 @@ from marketplace.accounts.services.organisations import (
     user_save,
 )
 from marketplace.models import Organisation, User
-from marketplace.sites.page_forms import COMPANY_REHAB_MESSAGE
+from marketplace.shared.law import COMPANY_REHAB_MESSAGE
 
 
 @login_required

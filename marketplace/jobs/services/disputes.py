@@ -16,27 +16,27 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from marketplace.access import permissions
-from marketplace.jobs.services.jobs import (
+from marketplace.jobs.status import (
     JobRuleError,
-    S,
-    _check,
-    _expect,
-    _move,
     progress_of,
+    require,
+    status_expect,
+    status_move,
 )
 from marketplace.models import Job, JobOffer, JobProgress, User
+from marketplace.models.jobs import JobStatus as S
 
 
 @transaction.atomic
 def job_dispute(*, actor: User, job: Job, reason: str) -> JobProgress:
     """The poster disputes the delivery; no money moves until the organiser decides."""
     progress = progress_of(job, lock=True)
-    _check(permissions.can_manage_job(actor, job))
-    _expect(progress, S.DELIVERED)
+    require(permissions.can_manage_job(actor, job))
+    status_expect(progress, S.DELIVERED)
     if not reason.strip():
         raise JobRuleError(_("Tell what is wrong with the delivery."))
     progress.dispute_reason = reason.strip()[:2000]
-    _move(progress, S.DISPUTED, actor)
+    status_move(progress, S.DISPUTED, actor)
     return progress
 
 
@@ -62,12 +62,12 @@ def dispute_resolve(
     )
 
     progress = progress_of(job, lock=True)
-    _check(permissions.can_moderate_job(actor, job))
-    _expect(progress, S.DISPUTED)
+    require(permissions.can_moderate_job(actor, job))
+    status_expect(progress, S.DISPUTED)
     detail = {"note": note[:500]}
     if not job.is_paid:
         progress.accepted_at = timezone.now() if accept else None
-        _move(progress, S.ACCEPTED if accept else S.CANCELLED, actor, **detail)
+        status_move(progress, S.ACCEPTED if accept else S.CANCELLED, actor, **detail)
         return progress
     price = job.price_cents
     if not 0 <= unit_share_cents <= price:
@@ -83,10 +83,10 @@ def dispute_resolve(
         )
     detail["unit_share_cents"] = unit_share_cents
     if unit_share_cents == 0:
-        _move(progress, S.CANCELLED, actor, **detail)
+        status_move(progress, S.CANCELLED, actor, **detail)
         return progress
     progress.accepted_at = timezone.now()
-    _move(progress, S.ACCEPTED, actor, **detail)
+    status_move(progress, S.ACCEPTED, actor, **detail)
     transfer_prepare(job=job, unit_share_cents=unit_share_cents)
     return progress
 
@@ -102,11 +102,11 @@ def job_cancel(*, actor: User, job: Job, reason: str = "") -> JobProgress:
     )
 
     progress = progress_of(job, lock=True)
-    _check(
+    require(
         permissions.can_manage_job(actor, job)
         or permissions.can_moderate_job(actor, job)
     )
-    _expect(progress, S.PUBLISHED, S.TAKEN, S.IN_PROGRESS)
+    status_expect(progress, S.PUBLISHED, S.TAKEN, S.IN_PROGRESS)
     job.offers.filter(status=JobOffer.Status.PENDING).update(
         status=JobOffer.Status.DECLINED, decided_at=timezone.now()
     )
@@ -118,5 +118,5 @@ def job_cancel(*, actor: User, job: Job, reason: str = "") -> JobProgress:
             actor=actor,
         )
     payment_abandon(job=job)
-    _move(progress, S.CANCELLED, actor, reason=reason[:500])
+    status_move(progress, S.CANCELLED, actor, reason=reason[:500])
     return progress

@@ -23,13 +23,19 @@ import datetime as dt
 from typing import Any
 
 from django.conf import settings
-from django.core.exceptions import PermissionDenied
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from marketplace.access import permissions
-from marketplace.jobs.page_forms import COMPANY_JOB_MESSAGE, DECLARATION_MESSAGE
+from marketplace.jobs.rules import COMPANY_JOB_MESSAGE, DECLARATION_MESSAGE
+from marketplace.jobs.status import (
+    JobRuleError,
+    progress_of,
+    require,
+    status_expect,
+    status_move,
+)
 from marketplace.models import (
     Job,
     JobEvent,
@@ -45,45 +51,6 @@ from marketplace.models.jobs import JobStatus
 from marketplace.money.payments.gateway import payments_enabled
 
 S = JobStatus
-
-
-class JobRuleError(ValueError):
-    """A step would break a rule of the job bank; the message is for the user."""
-
-
-def progress_of(job: Job, *, lock: bool = False) -> JobProgress:
-    """The job's progress row (created on first use for pages made in the admin)."""
-    JobProgress.objects.get_or_create(job=job)
-    rows = JobProgress.objects.select_related("site__organisation", "offer")
-    progress = (rows.select_for_update(of=("self",)) if lock else rows).get(job=job)
-    job.progress = progress  # type: ignore[attr-defined]
-    return progress
-
-
-def _move(progress: JobProgress, to: str, actor: User | None, **detail: Any) -> None:
-    from_status = progress.status
-    progress.status = to
-    progress.save()
-    JobEvent.objects.create(
-        job_id=progress.job_id,
-        from_status=from_status,
-        to_status=to,
-        actor=actor,
-        detail=detail,
-    )
-
-
-def _expect(progress: JobProgress, *allowed: str) -> None:
-    if progress.status not in allowed:
-        raise JobRuleError(
-            _("This step is not possible now: the job is “%(status)s”.")
-            % {"status": progress.get_status_display()}
-        )
-
-
-def _check(allowed: bool) -> None:
-    if not allowed:
-        raise PermissionDenied
 
 
 def _check_job_rules(
@@ -118,7 +85,7 @@ def job_post(
     """Create the job page as a draft and send it to the organiser's moderation."""
     from cms.models import JobBankPage
 
-    _check(
+    require(
         permissions.can_post_job(actor)
         and permissions.organisations_for_job_posting(actor)
         .filter(pk=organisation.pk)
@@ -175,9 +142,9 @@ def job_update(
 ) -> Job:
     """Change the job while it is open for offers; the change waits for moderation
     (the published page stays as it was until the organiser approves)."""
-    _check(permissions.can_manage_job(actor, job))
+    require(permissions.can_manage_job(actor, job))
     progress = progress_of(job, lock=True)
-    _expect(progress, S.PUBLISHED)
+    status_expect(progress, S.PUBLISHED)
     _check_job_rules(job.organisation, services, fields["deadline"])
     draft = job.get_latest_revision_as_object()
     for name in JOB_FIELDS:
@@ -197,9 +164,9 @@ def job_offer(
     *, actor: User, job: Job, site: WorkSite, workers: int, message: str = ""
 ) -> JobOffer:
     """A supervisor offers their group for an open job."""
-    _check(permissions.can_offer_for_site(actor, site))
+    require(permissions.can_offer_for_site(actor, site))
     progress = progress_of(job, lock=True)
-    _expect(progress, S.PUBLISHED)
+    status_expect(progress, S.PUBLISHED)
     if not job.live or job.deadline < timezone.localdate() or not job.workers_needed:
         raise JobRuleError(_("This job is no longer open for offers."))
     if site.organisation_id == job.organisation_id:
@@ -253,7 +220,7 @@ def check_can_receive_money(organisation: Organisation) -> None:
 
 @transaction.atomic
 def offer_withdraw(*, actor: User, offer: JobOffer) -> JobOffer:
-    _check(permissions.can_offer_for_site(actor, offer.site))
+    require(permissions.can_offer_for_site(actor, offer.site))
     offer = JobOffer.objects.select_for_update().get(pk=offer.pk)
     if offer.status != JobOffer.Status.PENDING:
         raise JobRuleError(
@@ -272,9 +239,9 @@ def offer_accept(*, actor: User, offer: JobOffer) -> JobProgress:
     The job's progress row is locked, so of two offers accepted at the same moment
     exactly one wins (and the database allows one accepted offer per job)."""
     job = offer.job
-    _check(permissions.can_manage_job(actor, job))
+    require(permissions.can_manage_job(actor, job))
     progress = progress_of(job, lock=True)
-    _expect(progress, S.PUBLISHED)
+    status_expect(progress, S.PUBLISHED)
     offer = JobOffer.objects.select_for_update().get(pk=offer.pk)
     if offer.status != JobOffer.Status.PENDING:
         raise JobRuleError(_("This offer is no longer open."))
@@ -287,13 +254,13 @@ def offer_accept(*, actor: User, offer: JobOffer) -> JobProgress:
         status=JobOffer.Status.DECLINED, decided_at=now
     )
     progress.offer, progress.site = offer, offer.site
-    _move(progress, S.TAKEN, actor, offer=offer.pk, site=offer.site_id)
+    status_move(progress, S.TAKEN, actor, offer=offer.pk, site=offer.site_id)
     return progress
 
 
 @transaction.atomic
 def offer_decline(*, actor: User, offer: JobOffer) -> JobOffer:
-    _check(permissions.can_manage_job(actor, offer.job))
+    require(permissions.can_manage_job(actor, offer.job))
     offer = JobOffer.objects.select_for_update().get(pk=offer.pk)
     if offer.status != JobOffer.Status.PENDING:
         raise JobRuleError(_("This offer is no longer open."))
@@ -306,23 +273,23 @@ def offer_decline(*, actor: User, offer: JobOffer) -> JobOffer:
 def job_start(*, actor: User, job: Job) -> JobProgress:
     """The group starts the work; a paid job only after the poster has paid."""
     progress = progress_of(job, lock=True)
-    _check(permissions.can_work_on_job(actor, job))
-    _expect(progress, S.TAKEN)
+    require(permissions.can_work_on_job(actor, job))
+    status_expect(progress, S.TAKEN)
     if job.is_paid and not job.payments.filter(status="succeeded").exists():
         raise JobRuleError(
             _("The poster has not paid for the job yet; start after the payment.")
         )
-    _move(progress, S.IN_PROGRESS, actor)
+    status_move(progress, S.IN_PROGRESS, actor)
     return progress
 
 
 @transaction.atomic
 def job_deliver(*, actor: User, job: Job, note: str = "") -> JobProgress:
     progress = progress_of(job, lock=True)
-    _check(permissions.can_work_on_job(actor, job))
-    _expect(progress, S.IN_PROGRESS)
+    require(permissions.can_work_on_job(actor, job))
+    status_expect(progress, S.IN_PROGRESS)
     progress.delivered_at = timezone.now()
-    _move(progress, S.DELIVERED, actor, note=note[:500])
+    status_move(progress, S.DELIVERED, actor, note=note[:500])
     return progress
 
 
@@ -330,7 +297,7 @@ def _accept(progress: JobProgress, actor: User | None, **detail: Any) -> None:
     from marketplace.money.services.payments import transfer_prepare
 
     progress.accepted_at = timezone.now()
-    _move(progress, S.ACCEPTED, actor, **detail)
+    status_move(progress, S.ACCEPTED, actor, **detail)
     if progress.job.is_paid:
         transfer_prepare(job=progress.job, unit_share_cents=progress.job.price_cents)
 
@@ -339,8 +306,8 @@ def _accept(progress: JobProgress, actor: User | None, **detail: Any) -> None:
 def job_accept(*, actor: User, job: Job) -> JobProgress:
     """The poster accepts the delivered work; a paid job's money goes to the unit."""
     progress = progress_of(job, lock=True)
-    _check(permissions.can_manage_job(actor, job))
-    _expect(progress, S.DELIVERED)
+    require(permissions.can_manage_job(actor, job))
+    status_expect(progress, S.DELIVERED)
     _accept(progress, actor)
     return progress
 
@@ -367,14 +334,7 @@ def job_close(*, actor: User, job: Job) -> JobProgress:
     """The unit closes the job once its work days are recorded: a paid job after the
     money has arrived, an unpaid one after the poster's acceptance."""
     progress = progress_of(job, lock=True)
-    _check(permissions.can_work_on_job(actor, job))
-    _expect(progress, S.PAID if job.is_paid else S.ACCEPTED)
-    _move(progress, S.CLOSED, actor)
+    require(permissions.can_work_on_job(actor, job))
+    status_expect(progress, S.PAID if job.is_paid else S.ACCEPTED)
+    status_move(progress, S.CLOSED, actor)
     return progress
-
-
-def job_mark_paid(*, job: Job, transfer_id: str) -> None:
-    """The transfer to the unit succeeded (called by the money service)."""
-    progress = progress_of(job, lock=True)
-    if progress.status == S.ACCEPTED:
-        _move(progress, S.PAID, None, transfer=transfer_id)

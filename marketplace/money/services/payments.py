@@ -24,7 +24,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from marketplace.access import permissions
-from marketplace.jobs.services.jobs import JobRuleError, job_mark_paid, progress_of
+from marketplace.jobs.status import JobRuleError, job_mark_paid, progress_of
 from marketplace.models import (
     ConnectedAccount,
     Job,
@@ -55,7 +55,8 @@ def paid_payment(job: Job) -> JobPayment | None:
     return job.payments.filter(status__in=PAID).first()
 
 
-def _require_payments() -> None:
+def payments_required() -> None:
+    """Refuse a money step while Stripe is not configured (the message says so)."""
     if not gateway.payments_enabled():
         raise JobRuleError(str(PaymentsNotConfigured.default_message))
 
@@ -71,7 +72,7 @@ def payment_start(
         progress = progress_of(job, lock=True)
         if not job.is_paid:
             raise JobRuleError(_("This job is unpaid: there is nothing to pay."))
-        _require_payments()
+        payments_required()
         if progress.status != JobStatus.TAKEN:
             raise JobRuleError(_("A job is paid after its poster has chosen a group."))
         payment = job.payments.filter(status__in=(*LIVE_UNPAID, *PAID)).first()

@@ -25,7 +25,7 @@ from marketplace.models import (
     User,
 )
 from marketplace.money.payments import gateway
-from marketplace.money.services.payments import _require_payments
+from marketplace.money.services.payments import payments_required
 
 
 def payout_account_link(
@@ -35,7 +35,7 @@ def payout_account_link(
     first use, with an idempotency key from our own row)."""
     if not permissions.can_manage_payouts(actor, organisation):
         raise PermissionDenied
-    _require_payments()
+    payments_required()
     with transaction.atomic():
         account, _created = ConnectedAccount.objects.select_for_update().get_or_create(
             organisation=organisation

@@ -18,7 +18,7 @@ from django.db import IntegrityError, transaction
 from django.db.models import Q
 from django.utils import timezone
 
-from marketplace.jobs.services.jobs import _move, progress_of
+from marketplace.jobs.status import progress_of, status_move
 from marketplace.models import JobPayment, JobTransfer, StripeEvent
 from marketplace.models.jobs import JobStatus
 from marketplace.money.payments import gateway
@@ -174,7 +174,7 @@ def _dispute_closed(obj: dict[str, Any]) -> str:
         return "chargeback won"
     progress = progress_of(payment.job, lock=True)
     if progress.status not in (JobStatus.PAID, JobStatus.CLOSED, JobStatus.CANCELLED):
-        _move(progress, JobStatus.CANCELLED, None, chargeback_lost=obj["id"])
+        status_move(progress, JobStatus.CANCELLED, None, chargeback_lost=obj["id"])
     return "chargeback lost"
 
 
