@@ -101,7 +101,6 @@ def build_region(seed: int = 2026) -> dict:
     from django.utils import timezone
 
     from marketplace.access import roles
-    from marketplace.clients.services.placements import add_months
     from marketplace.models import (
         Client,
         ClientFeedback,
@@ -116,6 +115,7 @@ def build_region(seed: int = 2026) -> dict:
     )
     from marketplace.models.placements import HOLDABLE_EXITS
     from marketplace.seeding.setup import polku_setup
+    from marketplace.shared.months import add_months
 
     rng = random.Random(seed)
     polku_setup()

@@ -20,13 +20,8 @@ from django.views.decorators.http import require_POST
 
 from marketplace.access import permissions
 from marketplace.clients.services.access_log import access_record, access_record_list
-from marketplace.clients.views.attendance import (
-    _euros,
-    _month_nav,
-    parse_month,
-)
 from marketplace.jobs import selectors as jobs_selectors
-from marketplace.jobs.services.jobs import JobRuleError
+from marketplace.jobs.status import JobRuleError
 from marketplace.models import AccessLogEntry, ConnectedAccount, WorkSite
 from marketplace.money import selectors as money_selectors
 from marketplace.money.payments.exceptions import (
@@ -39,6 +34,8 @@ from marketplace.money.services import ledger, payouts, reconcile
 from marketplace.money.services import workshare as wsvc
 from marketplace.money.services.stripe_events import stripe_event_receive
 from marketplace.shared.csv import csv_response
+from marketplace.shared.formatting import euros
+from marketplace.shared.months import month_nav, parse_month
 
 logger = logging.getLogger(__name__)
 
@@ -158,9 +155,9 @@ def work_share_site(request: HttpRequest, pk: int) -> HttpResponse:
                 request,
                 _("Allocated %(amount)s € for %(n)s days; %(left)s € left in the fund.")
                 % {
-                    "amount": _euros(result.total_cents),
+                    "amount": euros(result.total_cents),
                     "n": result.days,
-                    "left": _euros(result.left_in_fund_cents),
+                    "left": euros(result.left_in_fund_cents),
                 },
             )
         return redirect("work_share_site", pk=site.pk)
@@ -201,7 +198,7 @@ def work_share_statement(request: HttpRequest, pk: int) -> HttpResponse:
         {
             "site": site,
             "month": month,
-            "nav": _month_nav(month),
+            "nav": month_nav(month),
             "statements": statements,
             "total_cents": sum(s.total_cents for s in statements),
         },
@@ -226,7 +223,7 @@ def work_share_statement_csv(request: HttpRequest, pk: int) -> HttpResponse:
                 s.client.name,
                 line.date.isoformat(),
                 ", ".join(line.jobs),
-                _euros(line.amount_cents),
+                euros(line.amount_cents),
             ]
             for line in s.lines
         ]
@@ -241,7 +238,7 @@ def money_overview(request: HttpRequest) -> HttpResponse:
         raise PermissionDenied
     month = parse_month(request.GET.get("kk"))
     context = reconcile.overview(request.user, month)
-    context.update({"month": month, "nav": _month_nav(month)})
+    context.update({"month": month, "nav": month_nav(month)})
     return render(request, "marketplace/money/overview.html", context)
 
 

@@ -18,9 +18,9 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
-from marketplace.clients.services.placements import add_months as shift_months
 from marketplace.models import Client, Municipality, Organisation, WorkSite
 from marketplace.outcomes.scope import OutcomeScope, Window
+from marketplace.shared.months import add_months as shift_months
 
 #: How many years back the year filter offers.
 YEARS_BACK = 10

@@ -8,7 +8,7 @@ from typing import Any
 from django.utils.translation import gettext as _
 from django.utils.translation import pgettext
 
-from marketplace.clients.selectors.feedback import FeedbackFigures
+from marketplace.outcomes.selectors.feedback import FeedbackFigures
 from marketplace.outcomes.selectors.periods import OutcomeFigures, PeriodFigures
 from marketplace.outcomes.statistics import (
     MIN_CLIENTS,

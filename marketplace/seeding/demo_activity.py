@@ -35,13 +35,14 @@ from dataclasses import dataclass
 from django.db import transaction
 from django.utils import timezone
 
-from marketplace.clients.services.placements import MAX_TOTAL_MONTHS, add_months
+from marketplace.clients.services.placements import MAX_TOTAL_MONTHS
 from marketplace.models import (
     ClientFeedback,
     Placement,
     PlacementEvent,
     PlacementPeriod,
 )
+from marketplace.shared.months import add_months
 from matching.core import vocabulary as V
 
 SEED = 20261101

@@ -20,7 +20,6 @@ from django.utils.text import slugify
 from wagtail.search.index import insert_or_update_object
 
 from marketplace.accounts.regions import region_for_municipality
-from marketplace.clients.services.placements import add_months
 from marketplace.models import (
     Client,
     LearningUnit,
@@ -36,6 +35,7 @@ from marketplace.models import (
 )
 from marketplace.seeding.importing_jobs import import_jobs
 from marketplace.seeding.setup import polku_setup
+from marketplace.shared.months import add_months
 from matching.core import dataset as ds
 
 Progress = Callable[[str, int, int], None]

@@ -4,14 +4,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminPageForm
 
-COMPANY_REHAB_MESSAGE = _(
-    "A company may not offer rehabilitative work activity. Rehabilitative work "
-    "activity can only be bought from municipalities, the state, associations, "
-    "foundations and parishes (Act on Rehabilitative Work Activity 189/2001)."
-)
+from marketplace.shared.law import COMPANY_REHAB_MESSAGE
 
 
 class WorkSiteAdminForm(WagtailAdminPageForm):

@@ -13,9 +13,9 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import translation
 
-from marketplace.clients.selectors.feedback import site_feedback_summary
 from marketplace.outcomes.report import outcome_report
 from marketplace.outcomes.scope import OutcomeScope, Window, outcome_sites_for
+from marketplace.outcomes.selectors.feedback import site_feedback_summary
 from marketplace.outcomes.statistics import SUPPRESSED, Interval
 from marketplace.outcomes.tables import Percent, format_cell
 from tests.factories import PASSWORD, make_client

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
 from dataclasses import dataclass
 
@@ -14,15 +13,11 @@ from marketplace.access import permissions
 from marketplace.clients.services.access_log import access_record_list
 from marketplace.models import AccessLogEntry, AttendanceDay, Placement, User, WorkSite
 from marketplace.models.attendance import EXPENSE_COMPENSATION_CENTS
+from marketplace.shared.months import month_bounds
 
 
 class AttendanceError(ValueError):
     """A mark outside the month or for a placement not at the site."""
-
-
-def month_bounds(month: dt.date) -> tuple[dt.date, dt.date]:
-    first = month.replace(day=1)
-    return first, first.replace(day=calendar.monthrange(first.year, first.month)[1])
 
 
 def placements_for_month(site: WorkSite, month: dt.date) -> QuerySet[Placement]:

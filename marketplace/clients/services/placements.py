@@ -31,6 +31,7 @@ from marketplace.models import (
     WorkSite,
 )
 from marketplace.models.placements import HOLDABLE_EXITS
+from marketplace.shared.months import add_months
 from matching.core import vocabulary as V
 
 FIRST_PERIOD_MONTHS = 3
@@ -40,17 +41,6 @@ S = Placement.Status
 
 class PlacementRuleError(ValueError):
     """A state change would break a rule; the message is for the user."""
-
-
-def add_months(day: dt.date, months: int) -> dt.date:
-    month = day.month - 1 + months
-    year, month = day.year + month // 12, month % 12 + 1
-    for last in (31, 30, 29, 28):
-        try:
-            return day.replace(year=year, month=month, day=min(day.day, last))
-        except ValueError:
-            continue
-    raise AssertionError("unreachable")
 
 
 def _move(

@@ -10,7 +10,6 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from marketplace.access import permissions
@@ -25,24 +24,8 @@ from marketplace.clients.services.attendance import (
 )
 from marketplace.models import AccessLogEntry, WorkSite
 from marketplace.shared.csv import csv_response
-
-
-def parse_month(value: str | None) -> dt.date:
-    """``YYYY-MM`` from the URL, or the current month."""
-    try:
-        return dt.datetime.strptime(value or "", "%Y-%m").date()
-    except ValueError:
-        return timezone.localdate().replace(day=1)
-
-
-def _month_nav(month: dt.date) -> dict[str, str]:
-    prev = (month - dt.timedelta(days=1)).replace(day=1)
-    nxt = month_bounds(month)[1] + dt.timedelta(days=1)
-    return {
-        "prev": prev.strftime("%Y-%m"),
-        "next": nxt.strftime("%Y-%m"),
-        "this": month.strftime("%Y-%m"),
-    }
+from marketplace.shared.formatting import euros
+from marketplace.shared.months import month_nav, parse_month
 
 
 @login_required
@@ -98,13 +81,9 @@ def site_attendance(request: HttpRequest, pk: int) -> HttpResponse:
             "month": month,
             "days": days,
             "rows": rows,
-            "nav": _month_nav(month),
+            "nav": month_nav(month),
         },
     )
-
-
-def _euros(cents: int) -> str:
-    return f"{cents // 100},{cents % 100:02d}"
 
 
 @login_required
@@ -120,8 +99,8 @@ def site_attendance_csv(request: HttpRequest, pk: int) -> HttpResponse:
                 p.client.name,
                 len(money.days),
                 " ".join(d.strftime("%d.%m.") for d in money.days),
-                _euros(money.rate_cents),
-                _euros(money.total_cents),
+                euros(money.rate_cents),
+                euros(money.total_cents),
             ]
         )
     header = [_("Client"), _("Days"), _("Dates"), _("Per day (€)"), _("Total (€)")]
@@ -139,7 +118,7 @@ def client_attendance_csv(request: HttpRequest, pk: Any) -> HttpResponse:
     for p in client.placements.select_related("site", "client"):
         money = money_for_month(p, month)
         rows += [
-            [d.isoformat(), p.site.title, _euros(money.rate_cents)] for d in money.days
+            [d.isoformat(), p.site.title, euros(money.rate_cents)] for d in money.days
         ]
     header = [_("Date"), _("Site"), _("Money (€)")]
     return csv_response(f"lasnaolo-{month:%Y-%m}.csv", [header, *rows])

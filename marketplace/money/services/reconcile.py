@@ -21,11 +21,11 @@ from django.db.models import Q, QuerySet, Sum
 from django.utils import timezone
 
 from marketplace.access import permissions
-from marketplace.clients.services.attendance import month_bounds
 from marketplace.models import LedgerEntry, LedgerLine, User, WorkSite
 from marketplace.money.payments import gateway
 from marketplace.money.payments.exceptions import GatewayError, PaymentsNotConfigured
 from marketplace.money.services import ledger
+from marketplace.shared.months import month_bounds
 
 MARGIN = dt.timedelta(days=2)
 

@@ -27,8 +27,7 @@ from django.utils.translation import gettext as _
 
 from marketplace.access import permissions
 from marketplace.clients.services.access_log import access_record
-from marketplace.clients.services.attendance import month_bounds
-from marketplace.jobs.services.jobs import JobRuleError, progress_of
+from marketplace.jobs.status import JobRuleError, progress_of
 from marketplace.models import (
     AccessLogEntry,
     AttendanceDay,
@@ -44,6 +43,8 @@ from marketplace.models import (
 )
 from marketplace.models.jobs import JobStatus
 from marketplace.money.services import ledger
+from marketplace.shared.formatting import euros
+from marketplace.shared.months import month_bounds
 
 S = JobStatus
 RECORDING = (S.IN_PROGRESS, S.DELIVERED, S.ACCEPTED, S.PAID, S.DISPUTED)
@@ -232,7 +233,7 @@ def work_share_allocate(*, actor: User, site: WorkSite) -> AllocationResult:
                 "The work-share fund has %(fund)s € but the waiting days need "
                 "%(need)s €. Nothing was allocated."
             )
-            % {"fund": _euros(available), "need": _euros(total)}
+            % {"fund": euros(available), "need": euros(total)}
         )
     if not payable:
         return AllocationResult(0, 0, available)
@@ -263,10 +264,6 @@ def work_share_allocate(*, actor: User, site: WorkSite) -> AllocationResult:
         )
         JobWorkDay.objects.filter(pk__in=s.work_day_ids).update(allocation=allocation)
     return AllocationResult(len(payable), total, available - total)
-
-
-def _euros(cents: int) -> str:
-    return f"{cents // 100},{cents % 100:02d}"
 
 
 @dataclass

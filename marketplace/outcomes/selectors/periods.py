@@ -45,8 +45,6 @@ from django.db.models import (
     When,
 )
 
-from marketplace.clients.selectors.feedback import FeedbackFigures, feedback_figures
-from marketplace.clients.services.placements import add_months as shift_months
 from marketplace.models import (
     PlacementEvent,
     PlacementPeriod,
@@ -57,6 +55,7 @@ from marketplace.outcomes.selectors.assessment import (
     AssessmentChange,
     assessment_change,
 )
+from marketplace.outcomes.selectors.feedback import FeedbackFigures, feedback_figures
 from marketplace.outcomes.selectors.jobs import (
     JobBankFigures,
     job_bank_by_site,
@@ -65,6 +64,7 @@ from marketplace.outcomes.selectors.jobs import (
 from marketplace.outcomes.statistics import Count as Counted
 from marketplace.shared.db_dates import DaysBetween, PeriodStart
 from marketplace.shared.db_grouping import Agg, grouped
+from marketplace.shared.months import add_months as shift_months
 from matching.core import vocabulary as V
 
 POSITIVE = tuple(sorted(V.POSITIVE_EXITS))
