@@ -20,10 +20,10 @@ from django.views.decorators.http import require_POST
 
 from marketplace.access import permissions
 from marketplace.clients.services.access_log import access_record, access_record_list
-from marketplace.jobs import selectors as jobs_selectors
 from marketplace.jobs.status import JobRuleError
 from marketplace.models import AccessLogEntry, ConnectedAccount, WorkSite
 from marketplace.money import selectors as money_selectors
+from marketplace.money.payments import gateway
 from marketplace.money.payments.exceptions import (
     InvalidWebhook,
     PaymentError,
@@ -74,7 +74,7 @@ def payout_account(request: HttpRequest) -> HttpResponse:
             "account": ConnectedAccount.objects.filter(
                 organisation=organisation
             ).first(),
-            "payments_enabled": jobs_selectors.payments_enabled(),
+            "payments_enabled": gateway.payments_enabled(),
         },
     )
 
