@@ -81,6 +81,8 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django_otp.middleware.OTPMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # a date or month Polku cannot show: a 400 page with the message (shared/dates.py)
+    "marketplace.shared.middleware.BadInputMiddleware",
     # session lifetime, staff idle timeout, the second factor (docs/security.md)
     "marketplace.accounts.middleware.SessionTimeoutMiddleware",
     "marketplace.accounts.middleware.TwoFactorMiddleware",

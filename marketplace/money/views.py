@@ -34,8 +34,9 @@ from marketplace.money.services import ledger, payouts, reconcile
 from marketplace.money.services import workshare as wsvc
 from marketplace.money.services.stripe_events import stripe_event_receive
 from marketplace.shared.csv import csv_response
+from marketplace.shared.dates import month_param
 from marketplace.shared.formatting import euros
-from marketplace.shared.months import month_nav, parse_month
+from marketplace.shared.months import month_nav
 
 logger = logging.getLogger(__name__)
 
@@ -185,7 +186,7 @@ def work_share_site(request: HttpRequest, pk: int) -> HttpResponse:
 def work_share_statement(request: HttpRequest, pk: int) -> HttpResponse:
     """The month's statement per participant, printable, for the unit's payroll."""
     site = _site_for_work_share(request, pk)
-    month = parse_month(request.GET.get("kk"))
+    month = month_param(request.GET.get("kk"))
     statements = wsvc.statement(site, month)
     access_record_list(
         actor=request.user,
@@ -208,7 +209,7 @@ def work_share_statement(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 def work_share_statement_csv(request: HttpRequest, pk: int) -> HttpResponse:
     site = _site_for_work_share(request, pk)
-    month = parse_month(request.GET.get("kk"))
+    month = month_param(request.GET.get("kk"))
     statements = wsvc.statement(site, month)
     rows = []
     for s in statements:
@@ -236,7 +237,7 @@ def money_overview(request: HttpRequest) -> HttpResponse:
     """The organiser's money page: ledger figures, funds, reconciliation with Stripe."""
     if not permissions.can_view_money_overview(request.user):
         raise PermissionDenied
-    month = parse_month(request.GET.get("kk"))
+    month = month_param(request.GET.get("kk"))
     context = reconcile.overview(request.user, month)
     context.update({"month": month, "nav": month_nav(month)})
     return render(request, "marketplace/money/overview.html", context)

@@ -19,13 +19,13 @@ from marketplace.clients.services.attendance import (
     AttendanceError,
     attendance_set_month,
     money_for_month,
-    month_bounds,
     read_month_for_site,
 )
 from marketplace.models import AccessLogEntry, WorkSite
 from marketplace.shared.csv import csv_response
+from marketplace.shared.dates import DateInputError, month_param, parse_date
 from marketplace.shared.formatting import euros
-from marketplace.shared.months import month_nav, parse_month
+from marketplace.shared.months import month_bounds, month_nav
 
 
 @login_required
@@ -33,22 +33,21 @@ def site_attendance(request: HttpRequest, pk: int) -> HttpResponse:
     site = get_object_or_404(WorkSite, pk=pk)
     if not permissions.can_keep_attendance(request.user, site):
         raise PermissionDenied
-    month = parse_month(request.GET.get("kk") or request.POST.get("kk"))
+    month = month_param(request.GET.get("kk") or request.POST.get("kk"))
     first, last = month_bounds(month)
     days = [first + dt.timedelta(days=n) for n in range((last - first).days + 1)]
     if request.method == "POST":
-        marks = set()
-        for key in request.POST.getlist("mark"):
-            pid, _sep, iso = key.partition("|")
-            try:
-                marks.add((pid, dt.date.fromisoformat(iso)))
-            except ValueError:
-                continue
         try:
+            marks = {
+                (pid, parse_date(iso))
+                for pid, _sep, iso in (
+                    key.partition("|") for key in request.POST.getlist("mark")
+                )
+            }
             count = attendance_set_month(
                 actor=request.user, site=site, month=month, marks=marks
             )
-        except AttendanceError:
+        except (AttendanceError, DateInputError):
             messages.error(
                 request,
                 _("Some marks were not for this site or month; nothing was saved."),
@@ -89,7 +88,7 @@ def site_attendance(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 def site_attendance_csv(request: HttpRequest, pk: int) -> HttpResponse:
     site = get_object_or_404(WorkSite, pk=pk)
-    month = parse_month(request.GET.get("kk"))
+    month = month_param(request.GET.get("kk"))
     placements = read_month_for_site(actor=request.user, site=site, month=month)
     rows = []
     for p in placements:
@@ -110,7 +109,7 @@ def site_attendance_csv(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 def client_attendance_csv(request: HttpRequest, pk: Any) -> HttpResponse:
     client = get_object_or_404(selectors.clients_for(request.user), pk=pk)
-    month = parse_month(request.GET.get("kk"))
+    month = month_param(request.GET.get("kk"))
     access_record(
         actor=request.user, client=client, action=AccessLogEntry.Action.EXPORT
     )

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Any
 
 from django.contrib import messages
@@ -39,6 +38,7 @@ from marketplace.clients.services.clients import (
     own_wishes_save,
 )
 from marketplace.models import AccessLogEntry, Client, Placement, SelfAssessment
+from marketplace.shared.dates import parse_date
 from marketplace.sites import selectors as sites_selectors
 
 PURPOSE_SESSION_KEY = "polku_client_purposes"
@@ -348,11 +348,8 @@ def access_log_search(request: HttpRequest) -> HttpResponse:
     if whom:
         entries = entries.filter(client__name__icontains=whom)
     for key, lookup in (("alku", "at__date__gte"), ("loppu", "at__date__lte")):
-        try:
-            day = dt.date.fromisoformat(request.GET.get(key) or "")
-        except ValueError:
-            continue
-        entries = entries.filter(**{lookup: day})
+        if request.GET.get(key):
+            entries = entries.filter(**{lookup: parse_date(request.GET[key])})
     return render(
         request,
         "marketplace/clients/access_log.html",
