@@ -170,8 +170,39 @@ WAGTAILSEARCH_BACKENDS = {
     }
 }
 
-# Two-step verification, login lockout, Content Security Policy, cookies, uploads.
+# Two-step verification, login lockout, Content Security Policy, cookies, uploads;
+# the background map's tiles and the journey planner (config/settings/maps.py). The
+# tile host is the one other origin the Content Security Policy allows, for images.
+from .maps import (  # noqa: E402
+    DEFAULT_JOURNEY_PLANNER_URL,
+    DEFAULT_TILE_ATTRIBUTION,
+    DEFAULT_TILE_ATTRIBUTION_URL,
+    DEFAULT_TILE_URL,
+    journey_planners_from_env,
+    tile_origin,
+)
 from .security import *  # noqa: E402, F403
+from .security import CONTENT_SECURITY_POLICY  # noqa: E402
+
+POLKU_MAP_TILE_URL = os.environ.get("POLKU_MAP_TILE_URL", DEFAULT_TILE_URL).strip()
+POLKU_MAP_TILE_SUBDOMAINS = os.environ.get("POLKU_MAP_TILE_SUBDOMAINS", "abc")
+POLKU_MAP_TILE_ATTRIBUTION = os.environ.get(
+    "POLKU_MAP_TILE_ATTRIBUTION", DEFAULT_TILE_ATTRIBUTION
+)
+POLKU_MAP_TILE_ATTRIBUTION_URL = os.environ.get(
+    "POLKU_MAP_TILE_ATTRIBUTION_URL", DEFAULT_TILE_ATTRIBUTION_URL
+)
+POLKU_MAP_TILE_MAX_ZOOM = int(os.environ.get("POLKU_MAP_TILE_MAX_ZOOM", "19"))
+POLKU_JOURNEY_PLANNER_URL = os.environ.get(
+    "POLKU_JOURNEY_PLANNER_URL", DEFAULT_JOURNEY_PLANNER_URL
+)
+POLKU_JOURNEY_PLANNERS = journey_planners_from_env(os.environ)
+POLKU_MAP_TILE_ORIGIN = tile_origin(POLKU_MAP_TILE_URL) if POLKU_MAP_TILE_URL else ""
+if POLKU_MAP_TILE_ORIGIN:
+    CONTENT_SECURITY_POLICY["DIRECTIVES"]["img-src"] = [
+        *CONTENT_SECURITY_POLICY["DIRECTIVES"]["img-src"],
+        POLKU_MAP_TILE_ORIGIN,
+    ]
 
 LOGGING = {
     "version": 1,

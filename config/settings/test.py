@@ -1,7 +1,13 @@
 """Settings for the test suite (SQLite, or PostgreSQL when DATABASE_URL is set)."""
 
-from .base import *  # noqa: F403
-from .base import STORAGES
+import os
+
+# The maps' tiles come from a host that does not exist: the browser tests answer its
+# requests themselves (tests/browser/test_maps.py), so no test reaches the network.
+os.environ.setdefault("POLKU_MAP_TILE_URL", "https://tiles.polku.test/{z}/{x}/{y}.png")
+
+from .base import *  # noqa: E402, F403
+from .base import STORAGES  # noqa: E402
 
 SECRET_KEY = "polku-tests-only"
 DEBUG = False

@@ -195,7 +195,11 @@ class ContentSecurityPolicyMiddleware(CSPMiddleware):
     ) -> PolicyParts:
         parts = super().get_policy_parts(request, response, report_only)
         if not report_only and _in_admin(request):
-            parts.replace = {**ADMIN_POLICY_REPLACE, **(parts.replace or {})}
+            admin = dict(ADMIN_POLICY_REPLACE)
+            tiles = getattr(settings, "POLKU_MAP_TILE_ORIGIN", "")
+            if tiles:  # the site editor's location picker draws the map
+                admin["img-src"] = [*admin["img-src"], tiles]
+            parts.replace = {**admin, **(parts.replace or {})}
         return parts
 
 

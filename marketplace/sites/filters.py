@@ -7,6 +7,7 @@ from typing import Any
 import django_filters as df
 from django import forms
 from django.db.models import QuerySet
+from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
 from marketplace.models import Municipality, Region, Term, WorkSite
@@ -40,7 +41,29 @@ def term_filter(
     )
 
 
+#: Distances a visitor can choose for "near a place" (km); the first view uses the
+#: default so that choosing only a place gives a useful list.
+NEAR_DISTANCES_KM = (5, 10, 20, 50, 100)
+NEAR_DEFAULT_KM = 20
+
+
 class SiteFilter(df.FilterSet):
+    near = df.ModelChoiceFilter(
+        label=_("Near a place"),
+        queryset=Municipality.objects.all(),
+        to_field_name="code",
+        empty_label=_("Anywhere"),
+        method="filter_by_distance_later",
+    )
+    km = df.ChoiceFilter(
+        label=_("Distance from it"),
+        choices=[
+            (str(km), format_lazy(_("within {km} km"), km=km))
+            for km in NEAR_DISTANCES_KM
+        ],
+        empty_label=None,
+        method="filter_by_distance_later",
+    )
     region = df.ModelChoiceFilter(
         label=_("Region"),
         field_name="municipality__region",
@@ -84,6 +107,28 @@ class SiteFilter(df.FilterSet):
     class Meta:
         model = WorkSite
         fields: list[str] = []
+
+    def __init__(self, data: Any = None, *args: Any, **kwargs: Any) -> None:
+        if data is not None and not data.get("km"):
+            data = data.copy()
+            data["km"] = str(NEAR_DEFAULT_KM)
+        super().__init__(data, *args, **kwargs)
+
+    def filter_by_distance_later(
+        self, queryset: QuerySet, name: str, value: Any
+    ) -> QuerySet:
+        """Distance is measured on the filtered sites' coordinates afterwards
+        (``marketplace.sites.selectors.site_catalogue``), the same way as the
+        matcher's travel rule."""
+        return queryset
+
+    def near_place(self) -> tuple[Municipality, int] | None:
+        """The place and the distance chosen, if both are valid."""
+        data = getattr(self.form, "cleaned_data", None) or {}
+        place = data.get("near")
+        if place is None:
+            return None
+        return place, int(data.get("km") or NEAR_DEFAULT_KM)
 
     def filter_free_seats(self, queryset: QuerySet, name: str, value: Any) -> QuerySet:
         return queryset.filter(capacity__seats_free__gt=0) if value else queryset

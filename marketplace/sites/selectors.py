@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from django.core.paginator import Page as PaginatorPage
@@ -23,6 +23,7 @@ from django.utils import translation
 from marketplace.access import permissions
 from marketplace.models import SiteCapacity, Term, User, WorkSite
 from marketplace.sites.filters import SiteFilter
+from matching.core.geo import haversine_km
 
 SITES_PER_PAGE = 20
 
@@ -64,12 +65,46 @@ def published_sites() -> QuerySet[WorkSite]:
 
 
 @dataclass
+class NearPlace:
+    """A "near a place" choice: the municipality's centre and the distance."""
+
+    name: str
+    lat: float
+    lon: float
+    km: int
+
+
+@dataclass
 class Catalogue:
     filterset: SiteFilter
     page: PaginatorPage
     query: str
     total: int
     querystring: str  # the current filters without the page number, for page links
+    #: every result in list order (all pages), for the map beside the list
+    result_ids: list[int] = field(default_factory=list)
+    near: NearPlace | None = None
+    #: km from the chosen place, by site id (only with ``near``)
+    distances: dict[int, float] = field(default_factory=dict)
+
+
+def _nearest_first(
+    rows: list[tuple[int, float, float]], near: NearPlace
+) -> tuple[list[int], dict[int, float]]:
+    """The sites within ``near.km`` of the place, nearest first, with their distances
+    (the matcher's haversine, so "within 20 km" means the same everywhere)."""
+    if not rows:
+        return [], {}
+    km = haversine_km(
+        near.lat, near.lon, [r[1] for r in rows], [r[2] for r in rows]
+    ).tolist()
+    close = sorted(
+        (d, pos, r[0])
+        for pos, (r, d) in enumerate(zip(rows, km, strict=True))
+        if d <= near.km
+    )
+    ids = [pk for _d, _pos, pk in close]
+    return ids, {pk: round(d, 1) for d, _pos, pk in close}
 
 
 def site_catalogue(params: QueryDict) -> Catalogue:
@@ -98,11 +133,22 @@ def site_catalogue(params: QueryDict) -> Catalogue:
             )
             ordering = [rank, "title"]
     filterset = SiteFilter(params, queryset=base)
-    ids = list(filterset.qs.order_by(*ordering).values_list("pk", flat=True).distinct())
+    rows = list(
+        filterset.qs.order_by(*ordering).values_list("pk", "lat", "lon").distinct()
+    )
+    ids = list(dict.fromkeys(r[0] for r in rows))  # distinct, in order
+    near, distances = None, {}
+    chosen = filterset.near_place()
+    if chosen is not None:
+        place, km = chosen
+        near = NearPlace(name=place.name, lat=place.lat, lon=place.lon, km=km)
+        ids, distances = _nearest_first(list({r[0]: r for r in rows}.values()), near)
     paginator = Paginator(ids, SITES_PER_PAGE)
     page = paginator.get_page(params.get("page"))
     sites = _for_cards(WorkSite.objects.filter(pk__in=page.object_list)).in_bulk()
     page.object_list = [sites[pk] for pk in page.object_list if pk in sites]
+    for site in page.object_list:
+        site.distance_km = distances.get(site.pk)
     rest = params.copy()
     rest.pop("page", None)
     return Catalogue(
@@ -111,6 +157,9 @@ def site_catalogue(params: QueryDict) -> Catalogue:
         query=query,
         total=paginator.count,
         querystring=rest.urlencode(),
+        result_ids=ids,
+        near=near,
+        distances=distances,
     )
 
 
