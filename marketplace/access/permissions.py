@@ -7,101 +7,126 @@ organisation's sites and an organiser manages only their own region.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
+from django.contrib.auth.models import AnonymousUser
 from django.db.models import Q, QuerySet
 from wagtail.models import PagePermissionTester
 
 from marketplace.access import roles
 
 if TYPE_CHECKING:
-    from marketplace.models import Organisation, User, WorkSite
+    from marketplace.models import Client, Job, Organisation, User, WorkSite
+
+    #: Whoever asks: a signed-in user, or an anonymous visitor of a public page.
+    Viewer = User | AnonymousUser
 
 
-def _roles(user: Any) -> frozenset[str]:
+def member(user: Viewer | None) -> User | None:
+    """The signed-in user, or ``None`` for an anonymous visitor."""
     if user is None or not user.is_authenticated:
-        return frozenset()
-    return user.role_names
+        return None
+    return user
 
 
-def is_platform_admin(user: Any) -> bool:
+def _roles(user: Viewer | None) -> frozenset[str]:
+    signed_in = member(user)
+    return signed_in.role_names if signed_in is not None else frozenset()
+
+
+def _organisation_id(user: Viewer | None, role: str) -> int | None:
+    """The user's organisation if they hold ``role`` in it."""
+    signed_in = member(user)
+    if signed_in is None or role not in signed_in.role_names:
+        return None
+    return signed_in.organisation_id
+
+
+def _organiser_region_id(user: Viewer | None) -> int | None:
+    """The region an organiser organises (``None`` for everyone else)."""
+    signed_in = member(user)
+    if signed_in is None or roles.ORGANISER not in signed_in.role_names:
+        return None
+    return signed_in.region_id
+
+
+def is_platform_admin(user: Viewer | None) -> bool:
     return roles.PLATFORM_ADMIN in _roles(user)
 
 
-def is_organiser(user: Any) -> bool:
-    return roles.ORGANISER in _roles(user) and user.region_id is not None
+def is_organiser(user: Viewer | None) -> bool:
+    return _organiser_region_id(user) is not None
 
 
 def _site_region_id(site: WorkSite) -> int | None:
     return site.municipality.region_id if site.municipality_id else None
 
 
-def can_edit_site(user: Any, site: WorkSite) -> bool:
+def can_edit_site(user: Viewer | None, site: WorkSite) -> bool:
     """Supervisors edit their own organisation's sites; organisers those of their region."""
-    granted = _roles(user)
-    if roles.PLATFORM_ADMIN in granted:
+    if is_platform_admin(user):
         return True
-    if roles.SUPERVISOR in granted and user.organisation_id:
-        if site.organisation_id == user.organisation_id:
-            return True
-    if is_organiser(user):
-        return _site_region_id(site) == user.region_id
-    return False
+    organisation_id = _organisation_id(user, roles.SUPERVISOR)
+    if organisation_id is not None and site.organisation_id == organisation_id:
+        return True
+    region_id = _organiser_region_id(user)
+    return region_id is not None and _site_region_id(site) == region_id
 
 
-def can_update_seats(user: Any, site: WorkSite) -> bool:
+def can_update_seats(user: Viewer | None, site: WorkSite) -> bool:
     """Free seats are kept by the site's own supervisor (and its region's organiser)."""
     return can_edit_site(user, site)
 
 
-def can_moderate_site(user: Any, site: WorkSite) -> bool:
+def can_moderate_site(user: Viewer | None, site: WorkSite) -> bool:
     """Publication is approved by an organiser of the site's region."""
+    region_id = _organiser_region_id(user)
     return is_platform_admin(user) or (
-        is_organiser(user) and _site_region_id(site) == user.region_id
+        region_id is not None and _site_region_id(site) == region_id
     )
 
 
-def can_manage_organisation(user: Any, organisation: Organisation) -> bool:
+def can_manage_organisation(user: Viewer | None, organisation: Organisation) -> bool:
+    region_id = _organiser_region_id(user)
     return is_platform_admin(user) or (
-        is_organiser(user) and organisation.region_id == user.region_id
+        region_id is not None and organisation.region_id == region_id
     )
 
 
-def can_manage_organisations(user: Any) -> bool:
+def can_manage_organisations(user: Viewer | None) -> bool:
     return is_platform_admin(user) or is_organiser(user)
 
 
-def can_manage_user(user: Any, other: User) -> bool:
+def can_manage_user(user: Viewer | None, other: User) -> bool:
     """An organiser manages the users whose organisation is in their region."""
     if is_platform_admin(user):
         return True
-    if not is_organiser(user) or other.is_superuser:
+    region_id = _organiser_region_id(user)
+    if region_id is None or other.is_superuser or other.organisation is None:
         return False
-    return (
-        other.organisation_id is not None
-        and other.organisation.region_id == user.region_id
-    )
+    return other.organisation.region_id == region_id
 
 
-def organisations_for_site_editing(user: Any) -> QuerySet[Organisation]:
+def organisations_for_site_editing(user: Viewer | None) -> QuerySet[Organisation]:
     """The organisations whose sites the user may create or edit."""
     from marketplace.models import Organisation
 
-    granted = _roles(user)
-    if roles.PLATFORM_ADMIN in granted:
+    if is_platform_admin(user):
         return Organisation.objects.all()
     allowed = Q(pk__in=[])
-    if is_organiser(user):
-        allowed |= Q(region_id=user.region_id)
-    if roles.SUPERVISOR in granted and user.organisation_id:
-        allowed |= Q(pk=user.organisation_id)
+    region_id = _organiser_region_id(user)
+    if region_id is not None:
+        allowed |= Q(region_id=region_id)
+    organisation_id = _organisation_id(user, roles.SUPERVISOR)
+    if organisation_id:
+        allowed |= Q(pk=organisation_id)
     return Organisation.objects.filter(allowed)
 
 
-class WorkSitePermissionTester(PagePermissionTester):
+class WorkSitePermissionTester(PagePermissionTester):  # type: ignore[misc]
     """Wagtail's page permissions, narrowed to the sites the user may edit."""
 
-    def __init__(self, user: Any, page: WorkSite) -> None:
+    def __init__(self, user: Viewer, page: WorkSite) -> None:
         super().__init__(user, page)
         self._may_edit = can_edit_site(user, page)
 
@@ -130,40 +155,36 @@ class WorkSitePermissionTester(PagePermissionTester):
         return self._may_edit and super().can_copy()
 
 
-def can_manage_client(user: Any, client: Any) -> bool:
+def can_manage_client(user: Viewer | None, client: Client) -> bool:
     """A client's own worker (social instructor) manages the client and placements."""
     if is_platform_admin(user):
         return True
-    return roles.INSTRUCTOR in _roles(user) and client.instructor_id == user.pk
-
-
-def can_keep_attendance(user: Any, site: WorkSite) -> bool:
-    """Realised days are marked by the supervisors of the site's own organisation."""
-    if is_platform_admin(user):
-        return True
+    signed_in = member(user)
     return (
-        roles.SUPERVISOR in _roles(user)
-        and user.organisation_id is not None
-        and site.organisation_id == user.organisation_id
+        signed_in is not None
+        and roles.INSTRUCTOR in signed_in.role_names
+        and client.instructor_id == signed_in.pk
     )
+
+
+def can_keep_attendance(user: Viewer | None, site: WorkSite) -> bool:
+    """Realised days are marked by the supervisors of the site's own organisation."""
+    return is_platform_admin(user) or _is_supervisor_of(user, site.organisation_id)
 
 
 # --- Job bank (työpankki) and its money ---------------------------------------
 
 
-def _job_region_id(job: Any) -> int | None:
+def _job_region_id(job: Job) -> int | None:
     return job.municipality.region_id if job.municipality_id else None
 
 
-def _is_supervisor_of(user: Any, organisation_id: int | None) -> bool:
-    return (
-        roles.SUPERVISOR in _roles(user)
-        and user.organisation_id is not None
-        and organisation_id == user.organisation_id
-    )
+def _is_supervisor_of(user: Viewer | None, organisation_id: int | None) -> bool:
+    own = _organisation_id(user, roles.SUPERVISOR)
+    return own is not None and organisation_id == own
 
 
-def organisations_for_job_posting(user: Any) -> QuerySet[Organisation]:
+def organisations_for_job_posting(user: Viewer | None) -> QuerySet[Organisation]:
     """A job poster posts for their own organisation; an organiser moderates (and
     may edit) jobs of their region's organisations; a platform admin any."""
     from marketplace.models import Organisation
@@ -171,44 +192,42 @@ def organisations_for_job_posting(user: Any) -> QuerySet[Organisation]:
     if is_platform_admin(user):
         return Organisation.objects.all()
     allowed = Q(pk__in=[])
-    if roles.POSTER in _roles(user) and user.organisation_id:
-        allowed |= Q(pk=user.organisation_id)
-    if is_organiser(user):
-        allowed |= Q(region_id=user.region_id)
+    organisation_id = _organisation_id(user, roles.POSTER)
+    if organisation_id:
+        allowed |= Q(pk=organisation_id)
+    region_id = _organiser_region_id(user)
+    if region_id is not None:
+        allowed |= Q(region_id=region_id)
     return Organisation.objects.filter(allowed)
 
 
-def can_post_job(user: Any) -> bool:
+def can_post_job(user: Viewer | None) -> bool:
     """Job posters of an organisation (an NGO, a municipality, a parish…) post jobs."""
-    return is_platform_admin(user) or (
-        roles.POSTER in _roles(user) and user.organisation_id is not None
-    )
+    return is_platform_admin(user) or _organisation_id(user, roles.POSTER) is not None
 
 
-def can_manage_job(user: Any, job: Any) -> bool:
+def can_manage_job(user: Viewer | None, job: Job) -> bool:
     """The poster's own organisation edits the job, chooses an offer, pays, accepts."""
     if is_platform_admin(user):
         return True
-    return (
-        roles.POSTER in _roles(user)
-        and user.organisation_id is not None
-        and job.organisation_id == user.organisation_id
-    )
+    organisation_id = _organisation_id(user, roles.POSTER)
+    return organisation_id is not None and job.organisation_id == organisation_id
 
 
-def can_moderate_job(user: Any, job: Any) -> bool:
+def can_moderate_job(user: Viewer | None, job: Job) -> bool:
     """An organiser of the job's region approves it and resolves its disputes."""
+    region_id = _organiser_region_id(user)
     return is_platform_admin(user) or (
-        is_organiser(user) and _job_region_id(job) == user.region_id
+        region_id is not None and _job_region_id(job) == region_id
     )
 
 
-def can_offer_for_site(user: Any, site: WorkSite) -> bool:
+def can_offer_for_site(user: Viewer | None, site: WorkSite) -> bool:
     """A supervisor offers their own organisation's group (site) for a job."""
     return is_platform_admin(user) or _is_supervisor_of(user, site.organisation_id)
 
 
-def can_work_on_job(user: Any, job: Any) -> bool:
+def can_work_on_job(user: Viewer | None, job: Job) -> bool:
     """The supervisors of the group that took the job start, deliver and record it."""
     progress = getattr(job, "progress", None)
     if progress is None or progress.site_id is None:
@@ -218,7 +237,7 @@ def can_work_on_job(user: Any, job: Any) -> bool:
     return _is_supervisor_of(user, progress.site.organisation_id)
 
 
-def can_view_job_management(user: Any, job: Any) -> bool:
+def can_view_job_management(user: Viewer | None, job: Job) -> bool:
     """The job's management page: its poster, the group that took it, the organiser."""
     return (
         can_manage_job(user, job)
@@ -227,26 +246,26 @@ def can_view_job_management(user: Any, job: Any) -> bool:
     )
 
 
-def can_manage_payouts(user: Any, organisation: Organisation) -> bool:
+def can_manage_payouts(user: Viewer | None, organisation: Organisation) -> bool:
     """An organisation's supervisors set up the account that receives job money."""
     return is_platform_admin(user) or _is_supervisor_of(user, organisation.pk)
 
 
-def can_allocate_work_share(user: Any, site: WorkSite) -> bool:
+def can_allocate_work_share(user: Viewer | None, site: WorkSite) -> bool:
     """The unit's own supervisors allocate its work-share fund and print statements."""
     return is_platform_admin(user) or _is_supervisor_of(user, site.organisation_id)
 
 
-def can_view_money_overview(user: Any) -> bool:
+def can_view_money_overview(user: Viewer | None) -> bool:
     """The ledger and its reconciliation with Stripe: organisers and platform admins."""
     return is_platform_admin(user) or is_organiser(user)
 
 
-class JobPagePermissionTester(PagePermissionTester):
+class JobPagePermissionTester(PagePermissionTester):  # type: ignore[misc]
     """Wagtail's page permissions for a job: the poster's organisation edits it while
     it is open for offers; once a group has taken it, its terms no longer change."""
 
-    def __init__(self, user: Any, page: Any) -> None:
+    def __init__(self, user: Viewer, page: Job) -> None:
         super().__init__(user, page)
         progress = getattr(page, "progress", None) if page.pk else None
         still_open = progress is None or progress.status == "published"
