@@ -342,7 +342,8 @@ def targets_for(
     return out
 
 
-def main() -> None:
+def argument_parser() -> argparse.ArgumentParser:
+    """The command line (``load_scale_demo`` prints a command that must parse)."""
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--base", default="")
     parser.add_argument("--serve", action="store_true")
@@ -361,7 +362,11 @@ def main() -> None:
     parser.add_argument("--password", default="polku-demo")
     parser.add_argument("--totp-key", default=BENCH_TOTP_KEY)
     parser.add_argument("--markdown", action="store_true")
-    args = parser.parse_args()
+    return parser
+
+
+def main() -> None:
+    args = argument_parser().parse_args()
     levels = [int(n) for n in args.users.split(",")]
     pages = [p for p in args.pages.split(",") if p]
     server = None

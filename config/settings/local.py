@@ -1,7 +1,21 @@
-"""Development settings for ``make run``: debug on, a local secret."""
+"""Development settings for ``make run``: debug on, a local secret.
+
+``make run`` serves the demo with ``DJANGO_DEBUG=0``, so that a missing page and an
+error look as they do in production (Polku's own 404 and 500 pages); the set-up
+commands before it run with DEBUG on (the demo loaders refuse to run without it).
+"""
 
 from .base import *  # noqa: F403
-from .base import SECRET_KEY, env_bool
+from .base import LOGGING, SECRET_KEY, env_bool
 
 DEBUG = env_bool("DJANGO_DEBUG", True)
 SECRET_KEY = SECRET_KEY or "polku-local-development-only-not-secret"
+
+# One "AXES: BEGIN version …" line per command and the reloader's "Watching for file
+# changes" are noise in a terminal (both still show at WARNING and above).
+LOGGING["loggers"].update(
+    {
+        "axes.apps": {"level": "WARNING"},
+        "django.utils.autoreload": {"level": "WARNING"},
+    }
+)

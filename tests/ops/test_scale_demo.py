@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import shlex
+import sys
 
 from django.core.management import call_command
 from django_otp.plugins.otp_totp.models import TOTPDevice
@@ -61,3 +63,47 @@ def test_load_scale_demo_imports_the_county_and_gives_instructors_caseloads(polk
     # and running it again changes nothing
     call_command(*SMALL_COUNTY, stdout=io.StringIO())
     assert Client.objects.count() == 40 and WorkSite.objects.live().count() == 12
+
+
+def _load_pages_module():  # type: ignore[no-untyped-def]
+    import importlib.util
+    from pathlib import Path
+
+    from django.conf import settings
+
+    path = Path(settings.BASE_DIR) / "benchmarks" / "load_pages.py"
+    spec = importlib.util.spec_from_file_location("load_pages", path)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules.setdefault("load_pages", module)  # its dataclasses look it up
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_the_printed_benchmark_command_parses_as_load_pages_reads_it(
+    polku, monkeypatch
+):
+    # given a county loaded into PostgreSQL (the benchmark's database)
+    url = "postgres://polku:polku@127.0.0.1:5432/polku_scale"
+    monkeypatch.setenv("DATABASE_URL", url)
+    out = io.StringIO()
+    call_command(*SMALL_COUNTY, stdout=out)
+    # when the command load_scale_demo prints is read as a shell would read it
+    line = out.getvalue().split("load benchmark")[1].splitlines()[1]
+    env, python, script, *args = shlex.split(line)
+    # then it names the database, the script, and arguments the script accepts
+    assert env == f"DATABASE_URL={url}"
+    assert (python, script) == (".venv/bin/python", "benchmarks/load_pages.py")
+    parsed = _load_pages_module().argument_parser().parse_args(args)
+    assert parsed.serve
+    # with no more simulated users than the county has instructors to log in as
+    instructors = User.objects.filter(username__startswith="ohjaaja").count()
+    assert max(int(n) for n in parsed.users.split(",")) <= instructors
+
+
+def test_on_sqlite_it_says_that_the_benchmark_needs_postgresql(polku, monkeypatch):
+    monkeypatch.delenv("DATABASE_URL", raising=False)
+    out = io.StringIO()
+    call_command(*SMALL_COUNTY, stdout=out)
+    assert "needs PostgreSQL" in out.getvalue()
+    assert "load_pages.py --serve" not in out.getvalue()

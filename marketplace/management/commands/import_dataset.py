@@ -23,6 +23,7 @@ class Command(BaseCommand):
 
     def handle(self, *args: Any, **options: Any) -> None:
         path = options["file"]
+        self.verbose = options["verbosity"] >= 2
         self.stdout.write(f"Reading {path} …")
         try:
             data = load(path)
@@ -34,12 +35,14 @@ class Command(BaseCommand):
             raise CommandError(
                 f"Nothing was imported: {len(exc.errors)} error(s) in {path}."
             ) from exc
-        self.stdout.write("")
         self.stdout.write(self.style.SUCCESS(f"Imported {path}:"))
         for line in summary.lines():
             self.stdout.write(f"  {line}")
 
     def _progress(self, section: str, done: int, total: int) -> None:
+        """Counts as the import goes (``-v 2``: a big file takes a while)."""
+        if not self.verbose:
+            return
         if total and (done == total or done % 10 == 0):
             end = "\n" if done == total else ""
             self.stdout.write(f"\r  {section}: {done}/{total}", ending=end)

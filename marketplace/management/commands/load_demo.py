@@ -1,7 +1,12 @@
-"""``manage.py load_demo``: the demo data set and one demo user per role."""
+"""``manage.py load_demo``: the demo data set and one demo user per role.
+
+Prints a few lines per step and, last, the demo users (``make run`` shows them just
+before the server starts); ``-v 2`` adds the import's and the training's progress.
+"""
 
 from __future__ import annotations
 
+import logging
 from pathlib import Path
 from typing import Any
 
@@ -33,8 +38,17 @@ class Command(BaseCommand):
                 "Demo users have public passwords: load_demo runs only with DEBUG on "
                 "(or --force on a machine that is not in production)."
             )
+        self.verbose = options["verbosity"] >= 2
+        if not self.verbose:
+            # a "Page created" and "Published" line per imported page is noise here
+            for name in ("wagtail", "matching"):
+                logging.getLogger(name).setLevel(logging.WARNING)
         call_command(
-            "import_dataset", options["dataset"], stdout=self.stdout, stderr=self.stderr
+            "import_dataset",
+            options["dataset"],
+            stdout=self.stdout,
+            stderr=self.stderr,
+            verbosity=options["verbosity"],
         )
         # the import has checked the file; read again for what it does not store
         data = load(options["dataset"])
@@ -46,6 +60,7 @@ class Command(BaseCommand):
             f"{activity.answers} monthly feedback answers added."
         )
         self._train_matcher()
+        call_command("demo_two_factor", force=True, stdout=self.stdout)
         self.stdout.write("")
         self.stdout.write(
             self.style.SUCCESS(f"Demo users (password for all: {DEMO_PASSWORD}):")
@@ -64,8 +79,10 @@ class Command(BaseCommand):
             self.stdout.write("The matcher has been trained before.")
             return
         try:
-            model = matcher_retrain(progress=self.stdout.write)
+            model = matcher_retrain(
+                progress=self.stdout.write if self.verbose else lambda _m: None
+            )
         except InsufficientHistoryError as exc:
             self.stdout.write(f"The matcher ranks on content alone: {exc}")
             return
-        self.stdout.write(f"Matcher model {model.pk}: {model.decision}")
+        self.stdout.write(f"The matcher, trained on the demo history: {model.decision}")

@@ -16,6 +16,8 @@ from __future__ import annotations
 import datetime as dt
 import importlib.util
 import logging
+import os
+import shlex
 import sys
 import time
 from pathlib import Path
@@ -26,7 +28,7 @@ from django.conf import settings
 from django.contrib.auth.models import Group
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.db import transaction
-from django.db.models import Count, Exists, OuterRef
+from django.db.models import Exists, OuterRef
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from marketplace.access import roles
@@ -100,6 +102,24 @@ def county_instructors_ensure(caseload: int) -> list[tuple[User, int]]:
             Client.objects.filter(pk__in=take).update(instructor=user)
         out.append((user, Client.objects.filter(instructor=user).count()))
     return out
+
+
+def benchmark_command(
+    database_url: str, instructors: list[tuple[User, int]]
+) -> list[str]:
+    """The command that runs ``benchmarks/load_pages.py`` against this county: it
+    serves the database itself (gunicorn, production settings) and logs each
+    simulated user in as another county instructor, so at most as many users as
+    there are instructors. The benchmark needs PostgreSQL."""
+    levels = [n for n in (8, 32) if n <= len(instructors)] or [len(instructors)]
+    return [
+        f"DATABASE_URL={database_url}",
+        ".venv/bin/python",
+        "benchmarks/load_pages.py",
+        "--serve",
+        "--users",
+        ",".join(str(n) for n in levels),
+    ]
 
 
 class Command(BaseCommand):
@@ -215,16 +235,18 @@ class Command(BaseCommand):
                 f"clients (password {DEMO_PASSWORD}, authenticator key "
                 f"{BENCH_TOTP_KEY.hex()} — public, demo only)"
             )
-        busiest = (
-            User.objects.filter(username__startswith=INSTRUCTOR_PREFIX)
-            .annotate(n=Count("clients"))
-            .order_by("-n", "username")
-            .first()
-        )
-        if busiest is not None:
+        database_url = os.environ.get("DATABASE_URL", "")
+        if instructors and database_url.startswith("postgres"):
             self.stdout.write(
-                f"  benchmark: .venv/bin/python benchmarks/load_pages.py "
-                f"--user {busiest.username}"
+                "  load benchmark (docs/benchmarks.md, Pages under load):"
+            )
+            self.stdout.write(
+                "    " + shlex.join(benchmark_command(database_url, instructors))
+            )
+        elif instructors:
+            self.stdout.write(
+                "  the load benchmark (benchmarks/load_pages.py) needs PostgreSQL: "
+                "load the county with DATABASE_URL=postgres://… to run it"
             )
 
     def _step(self, text: str) -> None:

@@ -1,5 +1,6 @@
 """``manage.py polku_setup``: vocabularies, regions, roles, page tree and workflow."""
 
+import logging
 from typing import Any
 
 from django.core.management.base import BaseCommand
@@ -11,7 +12,11 @@ class Command(BaseCommand):
     help = "Create what every Polku installation needs (safe to run again)."
 
     def handle(self, *args: Any, **options: Any) -> None:
+        if options["verbosity"] < 2:
+            # one "Page created" line per page is noise in a set-up
+            logging.getLogger("wagtail").setLevel(logging.WARNING)
         catalogue = polku_setup()
+        # the page's address on the site (url_path is its place in the page tree)
         self.stdout.write(
-            self.style.SUCCESS(f"Polku is set up; catalogue at {catalogue.url_path}")
+            self.style.SUCCESS(f"Polku is set up; catalogue at {catalogue.url}")
         )
