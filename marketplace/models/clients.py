@@ -128,17 +128,39 @@ class Client(models.Model):
     def clean(self) -> None:
         super().clean()
         if self.service == self.Service.REHABILITATIVE:
+            # an empty or impossible number already has its own field error (one
+            # message per cause): the rule is checked on a number that could be valid
             errors = {}
-            if not 1 <= (self.days_per_week or 0) <= 4:
+            days, hours = self.days_per_week, self.hours_per_day
+            if (
+                days is not None
+                and self._field_allows("days_per_week")
+                and not 1 <= days <= 4
+            ):
                 errors["days_per_week"] = _(
                     "Rehabilitative work activity is 1–4 days a week."
                 )
-            if not 4 <= (self.hours_per_day or 0) <= 8:
+            if (
+                hours is not None
+                and self._field_allows("hours_per_day")
+                and not 4 <= hours <= 8
+            ):
                 errors["hours_per_day"] = _(
                     "Rehabilitative work activity is 4–8 hours a day."
                 )
             if errors:
                 raise ValidationError(errors)
+
+    def _field_allows(self, name: str) -> bool:
+        """The field has a value its own validators accept."""
+        value = getattr(self, name)
+        if value is None:
+            return False
+        try:
+            self._meta.get_field(name).run_validators(value)
+        except ValidationError:
+            return False
+        return True
 
 
 class SelfAssessment(models.Model):
