@@ -1,7 +1,10 @@
 """Root URLs: accounts, the user's own pages, Wagtail admin, and the Wagtail site."""
 
 from django.conf import settings
+from django.templatetags.static import static
 from django.urls import include, path
+from django.utils.functional import lazy
+from django.views.generic import RedirectView
 from django.views.i18n import set_language
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
@@ -10,6 +13,12 @@ from wagtail.documents import urls as wagtaildocs_urls
 from marketplace.accounts.views.account import LoginView, LogoutView
 
 urlpatterns = [
+    # browsers ask for /favicon.ico whatever the page says
+    path(
+        "favicon.ico",
+        RedirectView.as_view(url=lazy(static, str)("img/favicon.ico"), permanent=True),
+        name="favicon",
+    ),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("kieli/", set_language, name="set_language"),
