@@ -16,7 +16,14 @@ from wagtail.models import PagePermissionTester
 from marketplace.access import roles
 
 if TYPE_CHECKING:
-    from marketplace.models import Client, Job, Organisation, User, WorkSite
+    from marketplace.models import (
+        Client,
+        Job,
+        Organisation,
+        Placement,
+        User,
+        WorkSite,
+    )
 
     #: Whoever asks: a signed-in user, or an anonymous visitor of a public page.
     Viewer = User | AnonymousUser
@@ -165,6 +172,16 @@ def can_manage_client(user: Viewer | None, client: Client) -> bool:
         and roles.INSTRUCTOR in signed_in.role_names
         and client.instructor_id == signed_in.pk
     )
+
+
+def can_view_placement_documents(user: Viewer | None, placement: Placement) -> bool:
+    """The placement agreement and client plan: the client's own worker prints and
+    marks it signed; the client reads their own."""
+    signed_in = member(user)
+    client = placement.client
+    if signed_in is not None and client.user_id == signed_in.pk:
+        return True
+    return can_manage_client(user, client)
 
 
 def can_keep_attendance(user: Viewer | None, site: WorkSite) -> bool:

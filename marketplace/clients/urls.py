@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from marketplace.clients.views import attendance, clients, feedback
+from marketplace.clients.views import attendance, clients, documents, feedback
 
 urlpatterns = [
     path("asiakkaat/", clients.client_list, name="client_list"),
@@ -19,6 +19,22 @@ urlpatterns = [
         "asiakkaat/<uuid:pk>/ehdota/",
         clients.placement_suggest,
         name="placement_suggest",
+    ),
+    # before the placement actions, whose <slug:action> would match "sopimus"
+    path(
+        "sijoitukset/<uuid:pk>/sopimus/",
+        documents.placement_agreement,
+        name="placement_agreement",
+    ),
+    path(
+        "sijoitukset/<uuid:pk>/sopimus.pdf",
+        documents.placement_agreement_pdf,
+        name="placement_agreement_pdf",
+    ),
+    path(
+        "sijoitukset/<uuid:pk>/sopimus/allekirjoitettu/",
+        documents.placement_agreement_sign,
+        name="placement_agreement_sign",
     ),
     path(
         "sijoitukset/<uuid:pk>/<slug:action>/",

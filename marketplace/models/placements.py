@@ -96,6 +96,17 @@ class Placement(models.Model):
     tasks = models.TextField(_("tasks agreed"), blank=True)
     planned_end = models.DateField(_("current period ends"), null=True, blank=True)
     held_until = models.DateField(_("seat held until"), null=True, blank=True)
+    agreement_signed_on = models.DateField(
+        _("agreement signed on"), null=True, blank=True
+    )
+    agreement_signed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("signature recorded by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:

@@ -24,6 +24,11 @@ urlpatterns = [
         views.work_share_statement_csv,
         name="work_share_statement_csv",
     ),
+    path(
+        "tyoosuusraha/<int:pk>/tilitys.pdf",
+        views.work_share_statement_pdf,
+        name="work_share_statement_pdf",
+    ),
     path("rahaliikenne/", views.money_overview, name="money_overview"),
     path("stripe/webhook/", views.stripe_webhook, name="stripe_webhook"),
 ]

@@ -37,6 +37,7 @@ from marketplace.shared.csv import csv_response
 from marketplace.shared.dates import month_param
 from marketplace.shared.formatting import euros
 from marketplace.shared.months import month_nav
+from marketplace.shared.pdf import pdf_response, render_pdf
 
 logger = logging.getLogger(__name__)
 
@@ -230,6 +231,34 @@ def work_share_statement_csv(request: HttpRequest, pk: int) -> HttpResponse:
         ]
     header = [_("Participant"), _("Date"), _("Jobs"), _("Work-share money (€)")]
     return csv_response(f"tyoosuusraha-{site.slug}-{month:%Y-%m}.csv", [header, *rows])
+
+
+@login_required
+def work_share_statement_pdf(request: HttpRequest, pk: int) -> HttpResponse:
+    """The month's statement as a PDF, one participant a page (for the payroll)."""
+    site = _site_for_work_share(request, pk)
+    month = month_param(request.GET.get("kk"))
+    statements = wsvc.statement(site, month)
+    for s in statements:
+        access_record(
+            actor=request.user,
+            client=s.client,
+            action=AccessLogEntry.Action.EXPORT,
+            purpose="work-share statement",
+        )
+    data = render_pdf(
+        "documents/statement_pdf.html",
+        {
+            "site": site,
+            "month": month,
+            "statements": statements,
+            "total_cents": sum(s.total_cents for s in statements),
+        },
+        request=request,
+    )
+    # Translators: the start of a PDF file's name, in lower case without spaces
+    name = _("work-share")
+    return pdf_response(data, f"{name}-{site.slug}-{month:%Y-%m}.pdf")
 
 
 @login_required

@@ -238,6 +238,7 @@ def test_only_the_units_supervisors_see_its_fund_and_statements(funded, client, 
     assert client.get(f"/oma/tyoosuusraha/{site.pk}/").status_code == 403
     assert client.get(f"/oma/tyoosuusraha/{site.pk}/tilitys/").status_code == 403
     assert client.get(f"/oma/tyoosuusraha/{site.pk}/tilitys.csv").status_code == 403
+    assert client.get(f"/oma/tyoosuusraha/{site.pk}/tilitys.pdf").status_code == 403
 
 
 def test_the_supervisor_allocates_from_the_fund_page(funded, client):
@@ -248,3 +249,25 @@ def test_the_supervisor_allocates_from_the_fund_page(funded, client):
     assert client.get("/oma/tyoosuusraha/").status_code == 200
     client.post(f"/oma/tyoosuusraha/{site.pk}/")
     assert WorkShareAllocation.objects.count() == 9
+
+
+def test_the_statement_pdf_has_a_page_per_participant_and_the_same_sums(funded, client):
+    from pypdf import PdfReader
+
+    site = funded["site"]
+    wsvc.work_share_allocate(actor=funded["supervisor"], site=site)
+    month = timezone.localdate()
+    statements = wsvc.statement(site, month)
+    client.login(username="supervisor", password=PASSWORD)
+
+    response = client.get(f"/oma/tyoosuusraha/{site.pk}/tilitys.pdf?kk={month:%Y-%m}")
+
+    assert response.status_code == 200
+    assert response["Content-Type"] == "application/pdf"
+    pages = [p.extract_text() for p in PdfReader(io.BytesIO(response.content)).pages]
+    assert len(pages) == len(statements) == 3
+    for page, s in zip(pages, statements, strict=True):
+        assert s.client.name in page
+        assert f"{s.total_cents // 100},{s.total_cents % 100:02d}" in page
+    assert "54,00" in pages[0]  # the month's total
+    assert AccessLogEntry.objects.filter(action="export").count() == len(statements)

@@ -203,6 +203,7 @@ REGISTRY: dict[str, ObjectUrl] = {
     "work_share_site": ObjectUrl("supervisor", _one(pk=_site)),
     "work_share_statement": ObjectUrl("supervisor", _one(pk=_site)),
     "work_share_statement_csv": ObjectUrl("supervisor", _one(pk=_site)),
+    "work_share_statement_pdf": ObjectUrl("supervisor", _one(pk=_site)),
     # a client's own worker
     "client_detail": ObjectUrl("instructor", _one(pk=_client)),
     "client_edit": ObjectUrl("instructor", _one(pk=_client)),
@@ -220,6 +221,9 @@ REGISTRY: dict[str, ObjectUrl] = {
             for a in _actions("marketplace.clients.views.clients", "ACTIONS")
         ],
     ),
+    "placement_agreement": ObjectUrl("instructor", _one(pk=_placement)),
+    "placement_agreement_pdf": ObjectUrl("instructor", _one(pk=_placement)),
+    "placement_agreement_sign": ObjectUrl("instructor", _one(pk=_placement)),
     # a colleague of the own worker, who opens the client by giving a purpose
     "client_purpose": ObjectUrl("colleague", _one(pk=_client)),
     # the client

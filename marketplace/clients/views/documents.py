@@ -1,0 +1,110 @@
+"""The placement agreement and client plan: an HTML page to print, the same as a
+PDF, and marking it signed. Each read is written to the client's access log."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from marketplace.access import permissions
+from marketplace.clients.forms.documents import AgreementSignForm
+from marketplace.clients.selectors import documents as selectors
+from marketplace.clients.services import documents as services
+from marketplace.clients.services.access_log import access_record
+from marketplace.models import AccessLogEntry, Placement
+from marketplace.shared.pdf import pdf_response, render_pdf
+
+
+def _placement(request: HttpRequest, pk: Any, action: str) -> Placement:
+    """The placement, if the user may read its agreement; the read is logged."""
+    placement = get_object_or_404(
+        selectors.placements_with_documents(request.user), pk=pk
+    )
+    if not permissions.can_view_placement_documents(request.user, placement):
+        raise PermissionDenied
+    access_record(
+        actor=request.user,
+        client=placement.client,
+        action=action,
+        purpose="placement agreement",
+    )
+    return placement
+
+
+def _page(
+    request: HttpRequest, placement: Placement, form: AgreementSignForm
+) -> HttpResponse:
+    can_sign = permissions.can_manage_client(request.user, placement.client)
+    return render(
+        request,
+        "documents/agreement.html",
+        {
+            "doc": selectors.agreement_document(placement),
+            "can_sign": can_sign and placement.status in services.HAS_AGREEMENT,
+            "sign_form": form,
+        },
+        status=400 if form.is_bound else 200,
+    )
+
+
+@login_required
+def placement_agreement(request: HttpRequest, pk: Any) -> HttpResponse:
+    """The agreement and client plan as a page to print (and to mark signed)."""
+    placement = _placement(request, pk, AccessLogEntry.Action.VIEW)
+    initial = placement.agreement_signed_on or timezone.localdate()
+    return _page(request, placement, AgreementSignForm(initial={"signed_on": initial}))
+
+
+@login_required
+def placement_agreement_pdf(request: HttpRequest, pk: Any) -> HttpResponse:
+    """The same agreement as a PDF download."""
+    placement = _placement(request, pk, AccessLogEntry.Action.EXPORT)
+    data = render_pdf(
+        "documents/agreement_pdf.html",
+        {"doc": selectors.agreement_document(placement)},
+        request=request,
+    )
+    day = placement.start_date or timezone.localdate()
+    # Translators: the start of a PDF file's name, in lower case without spaces
+    name = _("agreement")
+    return pdf_response(data, f"{name}-{day:%Y-%m-%d}.pdf")
+
+
+@login_required
+@require_POST
+def placement_agreement_sign(request: HttpRequest, pk: Any) -> HttpResponse:
+    """The own worker records the day the printed agreement was signed; a wrong
+    date shows the page again with the error at the field."""
+    placement = get_object_or_404(
+        selectors.placements_with_documents(request.user), pk=pk
+    )
+    if not permissions.can_manage_client(request.user, placement.client):
+        raise PermissionDenied
+    form = AgreementSignForm(request.POST)
+    if form.is_valid():
+        try:
+            services.placement_agreement_sign(
+                actor=request.user,
+                placement=placement,
+                signed_on=form.cleaned_data["signed_on"],
+            )
+        except services.AgreementError as exc:
+            form.add_error("signed_on", str(exc))
+        else:
+            messages.success(request, _("The agreement is marked signed."))
+            return redirect("placement_agreement", pk=placement.pk)
+    access_record(
+        actor=request.user,
+        client=placement.client,
+        action=AccessLogEntry.Action.VIEW,
+        purpose="placement agreement",
+    )
+    return _page(request, placement, form)
