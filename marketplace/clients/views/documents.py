@@ -19,11 +19,17 @@ from marketplace.clients.forms.documents import AgreementSignForm
 from marketplace.clients.selectors import documents as selectors
 from marketplace.clients.services import documents as services
 from marketplace.clients.services.access_log import access_record
-from marketplace.models import AccessLogEntry, Placement
+from marketplace.models import AccessLogEntry, Placement, User
 from marketplace.shared.pdf import pdf_response, render_pdf
 
 
-def _placement(request: HttpRequest, pk: Any, action: str) -> Placement:
+class AuthenticatedRequest(HttpRequest):
+    """A request behind ``login_required``: its user is one of ours."""
+
+    user: User
+
+
+def _placement(request: AuthenticatedRequest, pk: Any, action: str) -> Placement:
     """The placement, if the user may read its agreement; the read is logged."""
     placement = get_object_or_404(
         selectors.placements_with_documents(request.user), pk=pk
@@ -40,7 +46,7 @@ def _placement(request: HttpRequest, pk: Any, action: str) -> Placement:
 
 
 def _page(
-    request: HttpRequest, placement: Placement, form: AgreementSignForm
+    request: AuthenticatedRequest, placement: Placement, form: AgreementSignForm
 ) -> HttpResponse:
     can_sign = permissions.can_manage_client(request.user, placement.client)
     return render(
@@ -56,7 +62,7 @@ def _page(
 
 
 @login_required
-def placement_agreement(request: HttpRequest, pk: Any) -> HttpResponse:
+def placement_agreement(request: AuthenticatedRequest, pk: Any) -> HttpResponse:
     """The agreement and client plan as a page to print (and to mark signed)."""
     placement = _placement(request, pk, AccessLogEntry.Action.VIEW)
     initial = placement.agreement_signed_on or timezone.localdate()
@@ -64,7 +70,7 @@ def placement_agreement(request: HttpRequest, pk: Any) -> HttpResponse:
 
 
 @login_required
-def placement_agreement_pdf(request: HttpRequest, pk: Any) -> HttpResponse:
+def placement_agreement_pdf(request: AuthenticatedRequest, pk: Any) -> HttpResponse:
     """The same agreement as a PDF download."""
     placement = _placement(request, pk, AccessLogEntry.Action.EXPORT)
     data = render_pdf(
@@ -80,7 +86,7 @@ def placement_agreement_pdf(request: HttpRequest, pk: Any) -> HttpResponse:
 
 @login_required
 @require_POST
-def placement_agreement_sign(request: HttpRequest, pk: Any) -> HttpResponse:
+def placement_agreement_sign(request: AuthenticatedRequest, pk: Any) -> HttpResponse:
     """The own worker records the day the printed agreement was signed; a wrong
     date shows the page again with the error at the field."""
     placement = get_object_or_404(

@@ -8,7 +8,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('marketplace', '0008_outcome_indexes'),
+        ('marketplace', '0009_work_share_cap_from_setting'),
     ]
 
     operations = [
