@@ -12,6 +12,9 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from marketplace.accounts.views.account import LoginView, LogoutView
 
+# A busy database (SQLite) is a "try again" page; anything else the plain error page.
+handler500 = "marketplace.shared.database_busy.server_error"
+
 urlpatterns = [
     # browsers ask for /favicon.ico whatever the page says
     path(

@@ -77,6 +77,8 @@ MIDDLEWARE = [
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
+    # "database is locked" (SQLite busy past its timeout) -> the "try again" page
+    "marketplace.shared.database_busy.DatabaseBusyMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django_otp.middleware.OTPMiddleware",
@@ -122,6 +124,15 @@ if USING_POSTGRES and env_bool("POLKU_PG_JIT_OFF", True):
     # it. Behind PgBouncer, which refuses start-up options, set POLKU_PG_JIT_OFF=0
     # and run `ALTER DATABASE polku SET jit = off` instead (docs/operations.md).
     DATABASES["default"].setdefault("OPTIONS", {})["options"] = "-c jit=off"
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # The embedded database: WAL, a busy timeout and BEGIN IMMEDIATE, so that
+    # parallel requests wait for each other instead of failing (operations.py).
+    from .operations import sqlite_options
+
+    DATABASES["default"]["OPTIONS"] = {
+        **sqlite_options(os.environ),
+        **DATABASES["default"].get("OPTIONS", {}),
+    }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "marketplace.User"

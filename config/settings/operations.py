@@ -15,6 +15,8 @@ cache the processes share. ``production.py`` applies them (docs/operations.md).
   ``manage.py createcachetable`` once) or ``redis://host:6379/0`` (needs the
   ``redis`` package). Polku keeps nothing in the cache that a request relies on;
   Wagtail keeps its sites' root paths there (an hour) and image renditions.
+* ``POLKU_SQLITE_TIMEOUT``: on SQLite (the embedded database), how many seconds a
+  write waits for the one before it before the user is asked to try again (20).
 """
 
 from __future__ import annotations
@@ -65,3 +67,34 @@ def cache_from_env(environ: Mapping[str, str]) -> dict[str, Any]:
         f"POLKU_CACHE_URL must start with locmem://, db://, redis:// or rediss://, "
         f"not {scheme}://"
     )
+
+
+#: Pragmas of every SQLite connection: write-ahead logging lets readers go on while
+#: one writer writes (and is kept in the file); NORMAL sync is safe with WAL.
+SQLITE_INIT = "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL"
+
+
+def sqlite_options(environ: Mapping[str, str]) -> dict[str, Any]:
+    """``DATABASES["default"]["OPTIONS"]`` for SQLite as an embedded database.
+
+    SQLite has one writer at a time. A deferred transaction that reads and then
+    writes fails at once with "database is locked" when another connection wrote
+    in between (the busy timeout cannot help it), so every transaction starts with
+    ``BEGIN IMMEDIATE`` (Django 5.1+ ``transaction_mode``) and waits its turn for up
+    to ``POLKU_SQLITE_TIMEOUT`` seconds; a single statement outside a transaction
+    waits the same way. Readers are never blocked (WAL).
+    """
+    raw = environ.get("POLKU_SQLITE_TIMEOUT", "").strip() or "20"
+    try:
+        timeout = float(raw)
+    except ValueError as exc:
+        raise ImproperlyConfigured(
+            f"POLKU_SQLITE_TIMEOUT must be a number of seconds, not {raw!r}"
+        ) from exc
+    if not 0 < timeout <= 3600:
+        raise ImproperlyConfigured("POLKU_SQLITE_TIMEOUT must be 0-3600 seconds")
+    return {
+        "transaction_mode": "IMMEDIATE",
+        "timeout": timeout,
+        "init_command": SQLITE_INIT,
+    }

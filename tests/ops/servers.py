@@ -156,6 +156,22 @@ def _wait(server: Server, deadline: float) -> None:
 
 
 @contextmanager
+def one_server(log_dir: Path, name: str = "C", **env: str) -> Iterator[Server]:
+    """One more application process (``name``), stopped afterwards."""
+    server = _start(name, log_dir, env)
+    try:
+        _wait(server, time.monotonic() + 90)
+        yield server
+    finally:
+        server.process.terminate()
+        try:
+            server.process.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            server.process.kill()
+            server.process.wait()
+
+
+@contextmanager
 def two_servers(log_dir: Path, **env: str) -> Iterator[tuple[Server, Server]]:
     """Two application processes (A and B) on one database, stopped afterwards."""
     servers = [_start(name, log_dir, env) for name in ("A", "B")]

@@ -6,9 +6,14 @@ import sys
 from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
+from django.db import OperationalError
 
 from marketplace.seeding.importing import dataset_import
+from marketplace.shared.database_busy import is_database_busy, patient_writes
 from matching.core.dataset import DatasetError, load
+
+#: On SQLite, how long an import waits for another writer (another import) to finish.
+WAIT_FOR_OTHERS_SECONDS = 15 * 60
 
 
 class Command(BaseCommand):
@@ -27,7 +32,16 @@ class Command(BaseCommand):
         self.stdout.write(f"Reading {path} …")
         try:
             data = load(path)
-            summary = dataset_import(data=data, progress=self._progress)
+            with patient_writes(WAIT_FOR_OTHERS_SECONDS):
+                summary = dataset_import(data=data, progress=self._progress)
+        except OperationalError as exc:
+            if not is_database_busy(exc):
+                raise
+            raise CommandError(
+                f"Nothing was imported: the database stayed busy for "
+                f"{WAIT_FOR_OTHERS_SECONDS // 60} minutes (another import?). "
+                "Try again."
+            ) from exc
         except DatasetError as exc:
             self.stderr.write("")
             for line in exc.errors:
