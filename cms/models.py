@@ -1,4 +1,6 @@
-"""The public site's pages: the home page and the work-activity site catalogue."""
+"""The public site's pages: the home page, the work-activity site catalogue, the job
+bank, and pages of text (the accessibility statement, the privacy notice, help) with
+a feedback form."""
 
 from __future__ import annotations
 
@@ -7,20 +9,21 @@ from typing import Any
 from django.db import models
 from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.panels import FieldPanel
+from modelcluster.fields import ParentalKey
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.contrib.forms.models import AbstractEmailForm, AbstractFormField
+from wagtail.contrib.forms.panels import FormSubmissionsPanel
 from wagtail.fields import RichTextField
 from wagtail.models import Page
+
+TEXT_FEATURES = ["h2", "h3", "bold", "italic", "link", "ol", "ul"]
 
 
 class HomePage(Page):
     """Polku's front page: what the service is and where to start."""
 
     intro = models.TextField(_("introduction"), blank=True)
-    body = RichTextField(
-        _("body"),
-        blank=True,
-        features=["h2", "h3", "bold", "italic", "link", "ol", "ul"],
-    )
+    body = RichTextField(_("body"), blank=True, features=TEXT_FEATURES)
 
     content_panels = [*Page.content_panels, FieldPanel("intro"), FieldPanel("body")]
     parent_page_types = ["wagtailcore.Page"]
@@ -88,3 +91,68 @@ class JobBankPage(Page):
         context["payments_enabled"] = jobs_selectors.payments_enabled()
         context["can_post_job"] = jobs_selectors.can_post_jobs(request.user)
         return context
+
+
+class ContentPage(Page):
+    """A page of text: the accessibility statement, the privacy notice, help.
+
+    Pages marked "show in menus" (Promote tab) are linked from every page's footer.
+    """
+
+    intro = models.TextField(_("introduction"), blank=True)
+    body = RichTextField(_("body"), features=TEXT_FEATURES)
+    last_reviewed = models.DateField(
+        _("last reviewed"),
+        null=True,
+        blank=True,
+        help_text=_("Shown on the page, e.g. when the statement was last checked."),
+    )
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("intro"),
+        FieldPanel("body"),
+        FieldPanel("last_reviewed"),
+    ]
+    parent_page_types = ["cms.HomePage", "cms.ContentPage"]
+    subpage_types = ["cms.ContentPage", "cms.FeedbackPage"]
+
+    class Meta:
+        verbose_name = _("content page")
+        verbose_name_plural = _("content pages")
+
+
+class FeedbackField(AbstractFormField):
+    page = ParentalKey(
+        "FeedbackPage", on_delete=models.CASCADE, related_name="form_fields"
+    )
+
+
+class FeedbackPage(AbstractEmailForm):
+    """A feedback form (e.g. accessibility feedback, which Act 306/2019 requires).
+    Answers are kept as form submissions in the admin and, when an address is
+    given, also sent by e-mail."""
+
+    intro = models.TextField(_("introduction"), blank=True)
+    thank_you_text = models.TextField(_("thank-you text"), blank=True)
+
+    content_panels = [
+        *AbstractEmailForm.content_panels,
+        FormSubmissionsPanel(),
+        FieldPanel("intro"),
+        InlinePanel("form_fields", label=_("Form fields")),
+        FieldPanel("thank_you_text"),
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("from_address"), FieldPanel("to_address")]),
+                FieldPanel("subject"),
+            ],
+            heading=_("E-mail"),
+        ),
+    ]
+    parent_page_types = ["cms.HomePage", "cms.ContentPage"]
+    subpage_types: list[str] = []
+
+    class Meta:
+        verbose_name = _("feedback form")
+        verbose_name_plural = _("feedback forms")

@@ -20,6 +20,7 @@ from wagtail.models import (
 from marketplace.access import roles
 from marketplace.accounts.regions import REGIONS
 from marketplace.models import Region, RegionApprovalTask, Term
+from marketplace.seeding.content import content_pages_ensure
 from matching.core import vocabulary as V
 
 ADMIN_ACCESS = ("wagtailadmin", "access_admin")
@@ -226,4 +227,5 @@ def polku_setup() -> Page:
     bank = ensure_job_bank()
     ensure_job_bank_permissions(bank, groups)
     ensure_job_workflow(bank, groups[roles.ORGANISER])
+    content_pages_ensure()
     return catalogue

@@ -32,6 +32,10 @@ PAGES = {
     "catalogue-form-error": f"{CATALOGUE}?municipality=999",
     "site-page": "{site_url}",
     "login": "/kirjaudu/",
+    "accessibility-statement": "/saavutettavuus/",
+    "accessibility-feedback": "/saavutettavuus/palaute/",
+    "privacy-notice": "/tietosuoja/",
+    "help": "/ohjeet/",
 }
 
 
