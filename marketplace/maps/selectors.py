@@ -21,7 +21,7 @@ from marketplace.models import Client, Job, WorkSite
 
 def _site_rows(ids: Sequence[int]) -> dict[int, WorkSite]:
     """What a site's marker shows, for these published sites, in one query."""
-    return (
+    rows: dict[int, WorkSite] = (
         WorkSite.objects.live()
         .select_related("organisation", "municipality", "capacity")
         .only(
@@ -35,6 +35,7 @@ def _site_rows(ids: Sequence[int]) -> dict[int, WorkSite]:
         )
         .in_bulk(list(ids))
     )
+    return rows
 
 
 def _site_point(

@@ -3,6 +3,7 @@
 from .access import AccessLogEntry
 from .attendance import AttendanceDay
 from .clients import Client, SelfAssessment
+from .competence import CompetenceRecord
 from .feedback import ClientFeedback
 from .geo import Municipality, Region
 from .jobs import Job, JobEvent, JobOffer, JobProgress, JobStatus, JobWorkDay
@@ -17,6 +18,7 @@ from .money import (
     StripeEvent,
     WorkShareAllocation,
 )
+from .network import NetworkActor, NetworkMeeting, NetworkPlan, NetworkTask
 from .organisations import Organisation
 from .placements import Placement, PlacementEvent, PlacementPeriod
 from .sites import LearningUnit, SiteCapacity, WorkSite
@@ -29,6 +31,11 @@ __all__ = [
     "AttendanceDay",
     "Client",
     "ClientFeedback",
+    "CompetenceRecord",
+    "NetworkActor",
+    "NetworkMeeting",
+    "NetworkPlan",
+    "NetworkTask",
     "Placement",
     "PlacementEvent",
     "PlacementPeriod",

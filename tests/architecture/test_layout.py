@@ -37,6 +37,8 @@ LAYERS: tuple[tuple[str, ...], ...] = (
     ("marketplace.jobs.status",),
     ("marketplace.money",),
     ("marketplace.jobs",),
+    # competence at work, the network plan and the maps: built on clients and sites
+    ("marketplace.competence", "marketplace.network", "marketplace.maps"),
     ("marketplace.outcomes",),
     ("marketplace.seeding", "matching.synthetic"),
     (
