@@ -13,5 +13,7 @@ urlpatterns = [
     path("", include("matching.urls")),
     path("", include("marketplace.jobs.urls")),
     path("", include("marketplace.money.urls")),
+    path("", include("marketplace.competence.urls")),
+    path("", include("marketplace.network.urls")),
     path("", include("marketplace.outcomes.urls")),
 ]

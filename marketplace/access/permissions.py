@@ -189,6 +189,17 @@ def can_keep_attendance(user: Viewer | None, site: WorkSite) -> bool:
     return is_platform_admin(user) or _is_supervisor_of(user, site.organisation_id)
 
 
+def can_record_competence(user: Viewer | None, site: WorkSite) -> bool:
+    """What a participant worked on and showed is recorded by the supervisors of
+    the site's own organisation, as attendance is."""
+    return can_keep_attendance(user, site)
+
+
+def can_manage_network_plan(user: Viewer | None, client: Client) -> bool:
+    """The client's own worker records the network's meetings, plan and tasks."""
+    return can_manage_client(user, client)
+
+
 # --- Job bank (työpankki) and its money ---------------------------------------
 
 

@@ -1,0 +1,143 @@
+"""Competence at work: the supervisor's pages, the client's own certificate.
+
+Every staff read of a participant's records is written to the access log; the
+client reading their own records is not (access_record skips it)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.text import slugify
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from marketplace.access import permissions
+from marketplace.clients.services.access_log import access_record, access_record_list
+from marketplace.competence import selectors, services
+from marketplace.competence.forms import CompetenceRecordForm
+from marketplace.models import AccessLogEntry, Client, WorkSite
+from marketplace.shared.pdf import PdfError, pdf_response, render_pdf
+
+
+@login_required
+def site_competence(request: HttpRequest, pk: int) -> HttpResponse:
+    """A learning-environment site's participants and how many records each has."""
+    site = get_object_or_404(WorkSite, pk=pk)
+    if not permissions.can_record_competence(request.user, site):
+        raise PermissionDenied
+    rows = list(selectors.participants(request.user, site))
+    access_record_list(
+        actor=request.user, clients=[p.client for p in rows], purpose="competence"
+    )
+    return render(
+        request,
+        "competence/site.html",
+        {"site": site, "rows": rows, "units": site.learning_units.all()},
+    )
+
+
+@login_required
+def participant_competence(request: HttpRequest, pk: Any) -> HttpResponse:
+    """One participant's records at the site, and the form to add one."""
+    placement = selectors.placement_for_recording(request.user, pk)
+    if placement is None:
+        raise Http404
+    form = CompetenceRecordForm(request.POST or None, site=placement.site)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.competence_record_add(
+                actor=request.user, placement=placement, **form.cleaned_data
+            )
+        except services.CompetenceError as exc:
+            form.add_error(None, str(exc))
+        else:
+            messages.success(request, _("Competence record saved."))
+            return redirect("participant_competence", pk=placement.pk)
+    access_record(
+        actor=request.user,
+        client=placement.client,
+        action=AccessLogEntry.Action.VIEW,
+        purpose="competence",
+    )
+    return render(
+        request,
+        "competence/participant.html",
+        {
+            "placement": placement,
+            "records": selectors.records(placement),
+            "form": form,
+        },
+    )
+
+
+@login_required
+@require_POST
+def competence_record_remove(
+    request: HttpRequest, pk: Any, record: Any
+) -> HttpResponse:
+    placement = selectors.placement_for_recording(request.user, pk)
+    if placement is None:
+        raise Http404
+    entry = get_object_or_404(placement.competence_records, pk=record)
+    try:
+        services.competence_record_remove(actor=request.user, record=entry)
+    except services.CompetenceError as exc:
+        messages.error(request, str(exc))
+    else:
+        messages.success(request, _("The record was removed."))
+    return redirect("participant_competence", pk=placement.pk)
+
+
+@login_required
+def staff_certificate(request: HttpRequest, pk: Any, fmt: str = "html") -> HttpResponse:
+    """The certificate for the site's supervisors (to print or hand over)."""
+    placement = selectors.placement_for_recording(request.user, pk)
+    if placement is None:
+        raise Http404
+    access_record(
+        actor=request.user,
+        client=placement.client,
+        action=AccessLogEntry.Action.EXPORT,
+        purpose="competence certificate",
+    )
+    return _certificate(request, placement, fmt, mine=False)
+
+
+def _own_client(request: HttpRequest) -> Client:
+    client = getattr(request.user, "client_record", None)
+    if client is None:
+        raise PermissionDenied
+    return client
+
+
+@login_required
+def my_certificate(request: HttpRequest, pk: Any, fmt: str = "html") -> HttpResponse:
+    """The client's own certificate of competence, to print or download as PDF."""
+    placement = selectors.own_placement(_own_client(request), pk)
+    if placement is None:
+        raise Http404
+    return _certificate(request, placement, fmt, mine=True)
+
+
+def _certificate(
+    request: HttpRequest, placement: Any, fmt: str, *, mine: bool
+) -> HttpResponse:
+    context = {"certificate": selectors.certificate(placement), "mine": mine}
+    if fmt == "pdf":
+        try:
+            pdf = render_pdf(
+                "competence/certificate_pdf.html", context, request=request
+            )
+        except PdfError:
+            messages.error(
+                request, _("The PDF could not be made. Print this page instead.")
+            )
+        else:
+            name = slugify(f"osaamistodistus-{placement.site.title}") + ".pdf"
+            return pdf_response(pdf, name)
+    return render(request, "competence/certificate.html", context)

@@ -1,0 +1,77 @@
+"""Reads of network plans, each scoped: the client's own worker sees the plan, a
+staff actor sees the open tasks given to them, the client sees their own plan."""
+
+from __future__ import annotations
+
+from django.db.models import Prefetch, QuerySet
+
+from marketplace.access import permissions
+from marketplace.models import (
+    Client,
+    NetworkMeeting,
+    NetworkPlan,
+    NetworkTask,
+    User,
+)
+
+
+def plan_of(client: Client) -> NetworkPlan | None:
+    """The client's plan with its meetings, participants and tasks."""
+    return (
+        NetworkPlan.objects.filter(client=client)
+        .prefetch_related(
+            Prefetch(
+                "meetings",
+                queryset=NetworkMeeting.objects.select_related(
+                    "coordinator"
+                ).prefetch_related("participants"),
+            ),
+            Prefetch(
+                "tasks",
+                queryset=NetworkTask.objects.select_related("actor", "reviewed_at"),
+            ),
+            "actors",
+        )
+        .first()
+    )
+
+
+def managed_plan(user: User, client: Client) -> NetworkPlan | None:
+    if not permissions.can_manage_network_plan(user, client):
+        return None
+    return plan_of(client)
+
+
+def own_plan(client: Client) -> NetworkPlan | None:
+    return plan_of(client)
+
+
+def meeting_for(user: User, pk: object) -> NetworkMeeting | None:
+    """A meeting of a client the user manages."""
+    meeting = (
+        NetworkMeeting.objects.select_related("plan__client", "coordinator")
+        .filter(pk=pk)
+        .first()
+    )
+    if meeting is None or not permissions.can_manage_network_plan(
+        user, meeting.plan.client
+    ):
+        return None
+    return meeting
+
+
+def open_tasks_for(user: User) -> QuerySet[NetworkTask]:
+    """The open tasks given to this staff user across the clients, soonest first."""
+    return (
+        NetworkTask.objects.filter(actor__user=user, status=NetworkTask.Status.OPEN)
+        .select_related("plan__client", "actor")
+        .order_by("due")
+    )
+
+
+def tasks_due_soon(day: object) -> QuerySet[NetworkTask]:
+    """Open tasks due on ``day`` whose actor uses Polku: what a reminder is sent for
+    (the hook for notifications; see tasks.py)."""
+    return NetworkTask.objects.filter(
+        status=NetworkTask.Status.OPEN, due=day, actor__user__isnull=False
+    ).select_related("actor__user", "plan__client")

@@ -1,0 +1,34 @@
+"""The client's own page shows their competence and network plan:
+``{% load plan_tags %}{% my_competence %}{% my_network_plan %}`` (the client reads only
+their own records, found from the signed-in user)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django import template
+
+from marketplace.competence import selectors as competence_selectors
+from marketplace.network import selectors as network_selectors
+
+register = template.Library()
+
+
+def _own_client(context: template.Context) -> Any:
+    request = context.get("request")
+    user = getattr(request, "user", None)
+    return getattr(user, "client_record", None) if user else None
+
+
+@register.inclusion_tag("competence/_mine.html", takes_context=True)
+def my_competence(context: template.Context) -> dict[str, Any]:
+    client = _own_client(context)
+    placements = competence_selectors.own_competence(client) if client else []
+    return {"placements": placements}
+
+
+@register.inclusion_tag("network/_mine.html", takes_context=True)
+def my_network_plan(context: template.Context) -> dict[str, Any]:
+    client = _own_client(context)
+    plan = network_selectors.own_plan(client) if client else None
+    return {"plan": plan}
