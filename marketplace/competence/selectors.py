@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from typing import Any
 
 from django.db.models import Count, Prefetch, QuerySet
 
@@ -25,10 +26,12 @@ from marketplace.models import (
 
 def learning_sites_for(user: User) -> QuerySet[WorkSite]:
     """The user's own organisation's sites that offer qualification units."""
-    sites = WorkSite.objects.filter(learning_units__isnull=False).distinct()
-    if permissions.is_platform_admin(user):
-        return sites.order_by("title")
-    return sites.filter(organisation_id=user.organisation_id).order_by("title")
+    sites: QuerySet[WorkSite] = WorkSite.objects.filter(
+        learning_units__isnull=False
+    ).distinct()
+    if not permissions.is_platform_admin(user):
+        sites = sites.filter(organisation_id=user.organisation_id)
+    return sites.order_by("title")
 
 
 def participants(user: User, site: WorkSite) -> QuerySet[Placement]:
@@ -43,7 +46,7 @@ def participants(user: User, site: WorkSite) -> QuerySet[Placement]:
     )
 
 
-def placement_for_recording(user: User, pk: object) -> Placement | None:
+def placement_for_recording(user: User, pk: Any) -> Placement | None:
     """One participant's placement, if the user records competence at its site."""
     placement = (
         Placement.objects.select_related("client", "site", "site__municipality")
@@ -102,7 +105,7 @@ def own_competence(client: Client) -> list[Placement]:
     )
 
 
-def own_placement(client: Client, pk: object) -> Placement | None:
+def own_placement(client: Client, pk: Any) -> Placement | None:
     """One of the client's own placements that has competence records."""
     return (
         client.placements.filter(pk=pk, competence_records__isnull=False)

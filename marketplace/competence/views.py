@@ -10,7 +10,7 @@ from typing import Any
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
@@ -18,6 +18,7 @@ from django.views.decorators.http import require_POST
 
 from marketplace.access import permissions
 from marketplace.clients.services.access_log import access_record, access_record_list
+from marketplace.clients.views.documents import AuthenticatedRequest
 from marketplace.competence import selectors, services
 from marketplace.competence.forms import CompetenceRecordForm
 from marketplace.models import AccessLogEntry, Client, WorkSite
@@ -25,7 +26,7 @@ from marketplace.shared.pdf import PdfError, pdf_response, render_pdf
 
 
 @login_required
-def site_competence(request: HttpRequest, pk: int) -> HttpResponse:
+def site_competence(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     """A learning-environment site's participants and how many records each has."""
     site = get_object_or_404(WorkSite, pk=pk)
     if not permissions.can_record_competence(request.user, site):
@@ -42,7 +43,7 @@ def site_competence(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
-def participant_competence(request: HttpRequest, pk: Any) -> HttpResponse:
+def participant_competence(request: AuthenticatedRequest, pk: Any) -> HttpResponse:
     """One participant's records at the site, and the form to add one."""
     placement = selectors.placement_for_recording(request.user, pk)
     if placement is None:
@@ -78,7 +79,7 @@ def participant_competence(request: HttpRequest, pk: Any) -> HttpResponse:
 @login_required
 @require_POST
 def competence_record_remove(
-    request: HttpRequest, pk: Any, record: Any
+    request: AuthenticatedRequest, pk: Any, record: Any
 ) -> HttpResponse:
     placement = selectors.placement_for_recording(request.user, pk)
     if placement is None:
@@ -94,7 +95,9 @@ def competence_record_remove(
 
 
 @login_required
-def staff_certificate(request: HttpRequest, pk: Any, fmt: str = "html") -> HttpResponse:
+def staff_certificate(
+    request: AuthenticatedRequest, pk: Any, fmt: str = "html"
+) -> HttpResponse:
     """The certificate for the site's supervisors (to print or hand over)."""
     placement = selectors.placement_for_recording(request.user, pk)
     if placement is None:
@@ -108,15 +111,17 @@ def staff_certificate(request: HttpRequest, pk: Any, fmt: str = "html") -> HttpR
     return _certificate(request, placement, fmt, mine=False)
 
 
-def _own_client(request: HttpRequest) -> Client:
-    client = getattr(request.user, "client_record", None)
+def _own_client(request: AuthenticatedRequest) -> Client:
+    client: Client | None = getattr(request.user, "client_record", None)
     if client is None:
         raise PermissionDenied
     return client
 
 
 @login_required
-def my_certificate(request: HttpRequest, pk: Any, fmt: str = "html") -> HttpResponse:
+def my_certificate(
+    request: AuthenticatedRequest, pk: Any, fmt: str = "html"
+) -> HttpResponse:
     """The client's own certificate of competence, to print or download as PDF."""
     placement = selectors.own_placement(_own_client(request), pk)
     if placement is None:
@@ -125,7 +130,7 @@ def my_certificate(request: HttpRequest, pk: Any, fmt: str = "html") -> HttpResp
 
 
 def _certificate(
-    request: HttpRequest, placement: Any, fmt: str, *, mine: bool
+    request: AuthenticatedRequest, placement: Any, fmt: str, *, mine: bool
 ) -> HttpResponse:
     context = {"certificate": selectors.certificate(placement), "mine": mine}
     if fmt == "pdf":

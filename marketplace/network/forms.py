@@ -20,6 +20,8 @@ PARTICIPANT_ROWS = 6
 
 def staff_of_region(user: User) -> QuerySet[User]:
     """Polku's instructors and supervisors in the user's region."""
+    if user.region_id is None:
+        return User.objects.none()
     return (
         User.objects.filter(
             organisation__region_id=user.region_id,
@@ -78,7 +80,7 @@ class ParticipantForm(forms.Form):
         field = self.fields["user"]
         assert isinstance(field, forms.ModelChoiceField)
         field.queryset = staff
-        field.label_from_instance = lambda u: u.get_full_name() or u.username  # type: ignore[method-assign]
+        field.label_from_instance = _user_label  # type: ignore[method-assign,assignment]
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
@@ -89,7 +91,15 @@ class ParticipantForm(forms.Form):
         return data
 
 
-class BaseParticipantFormSet(forms.BaseFormSet):
+def _user_label(user: User) -> str:
+    return str(user.get_full_name() or user.username)
+
+
+def _placement_label(placement: Any) -> str:
+    return str(placement.site.title)
+
+
+class BaseParticipantFormSet(forms.BaseFormSet):  # type: ignore[type-arg]
     def clean(self) -> None:
         if any(self.errors):
             return
@@ -155,7 +165,7 @@ class ReviewForm(forms.Form):
         ],
         widget=forms.RadioSelect,
     )
-    placement = forms.ModelChoiceField(
+    placement: forms.ModelChoiceField[Any] = forms.ModelChoiceField(
         label=_("Which placement"), queryset=None, required=False
     )
     exit_reason = forms.ChoiceField(
@@ -172,7 +182,7 @@ class ReviewForm(forms.Form):
         field = self.fields["placement"]
         assert isinstance(field, forms.ModelChoiceField)
         field.queryset = placements
-        field.label_from_instance = lambda p: p.site.title  # type: ignore[method-assign]
+        field.label_from_instance = _placement_label  # type: ignore[method-assign,assignment]
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}

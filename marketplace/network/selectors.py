@@ -3,6 +3,9 @@ staff actor sees the open tasks given to them, the client sees their own plan.""
 
 from __future__ import annotations
 
+import datetime as dt
+from typing import Any
+
 from django.db.models import Prefetch, QuerySet
 
 from marketplace.access import permissions
@@ -46,7 +49,7 @@ def own_plan(client: Client) -> NetworkPlan | None:
     return plan_of(client)
 
 
-def meeting_for(user: User, pk: object) -> NetworkMeeting | None:
+def meeting_for(user: User, pk: Any) -> NetworkMeeting | None:
     """A meeting of a client the user manages."""
     meeting = (
         NetworkMeeting.objects.select_related("plan__client", "coordinator")
@@ -69,7 +72,7 @@ def open_tasks_for(user: User) -> QuerySet[NetworkTask]:
     )
 
 
-def tasks_due_soon(day: object) -> QuerySet[NetworkTask]:
+def tasks_due_soon(day: dt.date) -> QuerySet[NetworkTask]:
     """Open tasks due on ``day`` whose actor uses Polku: what a reminder is sent for
     (the hook for notifications; see tasks.py)."""
     return NetworkTask.objects.filter(

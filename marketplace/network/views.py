@@ -9,7 +9,7 @@ from typing import Any
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -17,6 +17,7 @@ from django.utils.translation import gettext as _
 from marketplace.access import permissions, roles
 from marketplace.clients.selectors import caseload
 from marketplace.clients.services.access_log import access_record, access_record_list
+from marketplace.clients.views.documents import AuthenticatedRequest
 from marketplace.models import AccessLogEntry, Client, NetworkMeeting, Placement
 from marketplace.network import selectors, services
 from marketplace.network.forms import (
@@ -29,17 +30,19 @@ from marketplace.network.forms import (
 )
 
 
-def _own_client(request: HttpRequest, pk: Any) -> Client:
+def _own_client(request: AuthenticatedRequest, pk: Any) -> Client:
     user = request.user
     if not (user.has_role(roles.INSTRUCTOR) or permissions.is_platform_admin(user)):
         raise PermissionDenied
-    client = caseload.clients_for(user).prefetch_related(None).filter(pk=pk).first()
+    client: Client | None = (
+        caseload.clients_for(user).prefetch_related(None).filter(pk=pk).first()
+    )
     if client is None or not permissions.can_manage_network_plan(user, client):
         raise Http404
     return client
 
 
-def _log_view(request: HttpRequest, client: Client) -> None:
+def _log_view(request: AuthenticatedRequest, client: Client) -> None:
     access_record(
         actor=request.user,
         client=client,
@@ -49,7 +52,7 @@ def _log_view(request: HttpRequest, client: Client) -> None:
 
 
 @login_required
-def network_plan(request: HttpRequest, pk: Any) -> HttpResponse:
+def network_plan(request: AuthenticatedRequest, pk: Any) -> HttpResponse:
     client = _own_client(request, pk)
     plan = selectors.managed_plan(request.user, client)
     _log_view(request, client)
@@ -61,7 +64,7 @@ def network_plan(request: HttpRequest, pk: Any) -> HttpResponse:
 
 
 @login_required
-def network_meeting_new(request: HttpRequest, pk: Any) -> HttpResponse:
+def network_meeting_new(request: AuthenticatedRequest, pk: Any) -> HttpResponse:
     client = _own_client(request, pk)
     plan = selectors.managed_plan(request.user, client)
     initial = {"date": timezone.localdate(), "kind": "review" if plan else "start"}
@@ -89,7 +92,7 @@ def network_meeting_new(request: HttpRequest, pk: Any) -> HttpResponse:
 
 
 def _record_meeting(
-    request: HttpRequest, client: Client, form: MeetingForm, formset: Any
+    request: AuthenticatedRequest, client: Client, form: MeetingForm, formset: Any
 ) -> NetworkMeeting:
     rows = [f.cleaned_data for f in formset.forms if f.cleaned_data.get("role")]
     participants = [
@@ -118,7 +121,7 @@ def _record_meeting(
     )
 
 
-def _meeting(request: HttpRequest, pk: Any) -> NetworkMeeting:
+def _meeting(request: AuthenticatedRequest, pk: Any) -> NetworkMeeting:
     meeting = selectors.meeting_for(request.user, pk)
     if meeting is None:
         raise Http404
@@ -126,7 +129,7 @@ def _meeting(request: HttpRequest, pk: Any) -> NetworkMeeting:
 
 
 @login_required
-def network_tasks(request: HttpRequest, pk: Any) -> HttpResponse:
+def network_tasks(request: AuthenticatedRequest, pk: Any) -> HttpResponse:
     """The tasks agreed at a meeting, added one at a time."""
     meeting = _meeting(request, pk)
     client = meeting.plan.client
@@ -159,7 +162,7 @@ def network_tasks(request: HttpRequest, pk: Any) -> HttpResponse:
 
 
 @login_required
-def network_review(request: HttpRequest, pk: Any) -> HttpResponse:
+def network_review(request: AuthenticatedRequest, pk: Any) -> HttpResponse:
     """At the review: what happened to each task, and the next step."""
     meeting = _meeting(request, pk)
     if meeting.kind != NetworkMeeting.Kind.REVIEW:
@@ -207,7 +210,10 @@ def network_review(request: HttpRequest, pk: Any) -> HttpResponse:
 
 
 def _record_review(
-    request: HttpRequest, meeting: NetworkMeeting, form: ReviewForm, task_forms: Any
+    request: AuthenticatedRequest,
+    meeting: NetworkMeeting,
+    form: ReviewForm,
+    task_forms: Any,
 ) -> None:
     data = form.cleaned_data
     services.network_review_record(
@@ -231,7 +237,7 @@ def _record_review(
 
 
 @login_required
-def my_network_tasks(request: HttpRequest) -> HttpResponse:
+def my_network_tasks(request: AuthenticatedRequest) -> HttpResponse:
     """A staff actor's open tasks across the clients' networks."""
     user = request.user
     if not (user.has_role(roles.INSTRUCTOR) or user.has_role(roles.SUPERVISOR)):

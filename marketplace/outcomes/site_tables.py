@@ -63,6 +63,9 @@ def site_tables(figures: OutcomeFigures) -> tuple[Table, Table, list[Point]]:
     )
     returns = suppress_parts([f.returns for f in per])
     stalled = suppress_parts([clients_count(f.stalled.clients) for f in per])
+    competence = suppress_parts(
+        [clients_count(figures.competence_by_site.get(s.pk, 0)) for s in sites]
+    )
     rows, progress, points = [], [], []
     for i, (site, f) in enumerate(zip(sites, per, strict=True)):
         rate: Rate | Suppressed = SUPPRESSED
@@ -92,6 +95,7 @@ def site_tables(figures: OutcomeFigures) -> tuple[Table, Table, list[Point]]:
                 mean_of(Change, change.all_areas if change else None, n),
                 returns[i],
                 stalled[i],
+                competence[i],
             ]
         )
     site_table = Table(
@@ -122,12 +126,15 @@ def site_tables(figures: OutcomeFigures) -> tuple[Table, Table, list[Point]]:
             col(_("Change in all areas")),
             col(_("Held returns used")),
             col(_("Stalled clients")),
+            col(_("Clients with competence recorded")),
         ],
         rows=progress,
         note=_(
             "Self-assessment: the start assessment and the one about three months "
             "later, 0–10. Stalled: the period had lasted over 12 months at the end of "
-            "the chosen period and was not reviewed (extended) in the last 12 months."
+            "the chosen period and was not reviewed (extended) in the last 12 months. "
+            "Competence: clients whose supervisor recorded competence towards "
+            "qualification units at work in the period."
         ),
     )
     points.sort(key=lambda p: (-p.value.value, p.label))  # type: ignore[union-attr]

@@ -31,4 +31,5 @@ def my_competence(context: template.Context) -> dict[str, Any]:
 def my_network_plan(context: template.Context) -> dict[str, Any]:
     client = _own_client(context)
     plan = network_selectors.own_plan(client) if client else None
-    return {"plan": plan}
+    meetings = list(plan.meetings.all()) if plan else []
+    return {"plan": plan, "last": meetings[-1] if meetings else None}

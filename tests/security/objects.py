@@ -141,6 +141,55 @@ def with_work_share(realm: Realm) -> Any:
     return allocation
 
 
+def _competence(realm: Realm) -> Any:
+    """A competence record of the realm's participant (a unit the site offers);
+    made again if the removal URL's check removed it."""
+    from marketplace.models import CompetenceRecord, LearningUnit
+
+    kept = realm.get("competence")
+    if kept is None or not CompetenceRecord.objects.filter(pk=kept.pk).exists():
+        unit, _new = LearningUnit.objects.get_or_create(
+            site=realm["site"], name="Puutyöt"
+        )
+        realm["competence"] = CompetenceRecord.objects.create(
+            placement=realm["placement"],
+            unit=unit,
+            unit_name=unit.name,
+            parts="Työturvallisuus",
+            level=CompetenceRecord.Level.WORKED_ON,
+            start=realm["placement"].start_date,
+            end=timezone.localdate(),
+            tasks="Hiontaa ja kokoamista.",
+            recorded_by=realm["supervisor"],
+        )
+    return realm["competence"]
+
+
+def _network_meeting(realm: Realm) -> Any:
+    """A review meeting of the realm's client's network plan."""
+    if "network_meeting" not in realm:
+        from marketplace.models import NetworkActor, NetworkMeeting, NetworkPlan
+
+        plan = NetworkPlan.objects.create(
+            client=realm["person"],
+            starting_point="Alku",
+            goals="Tavoite",
+            created_by=realm["instructor"],
+        )
+        coach = NetworkActor.objects.create(plan=plan, role="Työvalmentaja")
+        meeting = NetworkMeeting.objects.create(
+            plan=plan,
+            kind=NetworkMeeting.Kind.REVIEW,
+            date=timezone.localdate(),
+            coordinator=coach,
+            client_agreed=True,
+            recorded_by=realm["instructor"],
+        )
+        meeting.participants.set([coach])
+        realm["network_meeting"] = meeting
+    return realm["network_meeting"]
+
+
 def _offer(realm: Realm) -> Any:
     return _job(realm).offers.first()
 
@@ -224,6 +273,27 @@ REGISTRY: dict[str, ObjectUrl] = {
     "placement_agreement": ObjectUrl("instructor", _one(pk=_placement)),
     "placement_agreement_pdf": ObjectUrl("instructor", _one(pk=_placement)),
     "placement_agreement_sign": ObjectUrl("instructor", _one(pk=_placement)),
+    # competence at work: the site's supervisor records, the client reads their own
+    "site_competence": ObjectUrl("supervisor", _one(pk=_site)),
+    "participant_competence": ObjectUrl("supervisor", _one(pk=_placement)),
+    "competence_record_remove": ObjectUrl(
+        "supervisor", _one(pk=_placement, record=lambda r: _competence(r).pk)
+    ),
+    "staff_certificate": ObjectUrl("supervisor", _one(pk=_placement)),
+    "staff_certificate_pdf": ObjectUrl("supervisor", _one(pk=_placement)),
+    "my_certificate": ObjectUrl(
+        "client", _one(pk=lambda r: _competence(r).placement_id)
+    ),
+    "my_certificate_pdf": ObjectUrl(
+        "client", _one(pk=lambda r: _competence(r).placement_id)
+    ),
+    # the network plan: the client's own worker
+    "network_plan": ObjectUrl("instructor", _one(pk=_client)),
+    "network_meeting_new": ObjectUrl("instructor", _one(pk=_client)),
+    "network_tasks": ObjectUrl("instructor", _one(pk=lambda r: _network_meeting(r).pk)),
+    "network_review": ObjectUrl(
+        "instructor", _one(pk=lambda r: _network_meeting(r).pk)
+    ),
     # a colleague of the own worker, who opens the client by giving a purpose
     "client_purpose": ObjectUrl("colleague", _one(pk=_client)),
     # the client

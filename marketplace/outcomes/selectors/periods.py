@@ -55,6 +55,7 @@ from marketplace.outcomes.selectors.assessment import (
     AssessmentChange,
     assessment_change,
 )
+from marketplace.outcomes.selectors.competence import competence_by_site
 from marketplace.outcomes.selectors.feedback import FeedbackFigures, feedback_figures
 from marketplace.outcomes.selectors.jobs import (
     JobBankFigures,
@@ -305,10 +306,13 @@ class OutcomeFigures:
     jobs_total: JobBankFigures
     jobs_by_site: dict[int, JobBankFigures]
     sites: list[WorkSite] = field(default_factory=list)
+    #: clients with competence recorded at work, by site (opinnollistaminen)
+    competence_by_site: dict[int, int] = field(default_factory=dict)
 
 
 def outcome_figures(scope: OutcomeScope) -> OutcomeFigures:
-    """All the figures, in a fixed number of queries (eleven)."""
+    """All the figures, in a fixed number of queries (twelve)."""
+
     periods = period_figures(scope)
     change_total, change_by_site = assessment_change(scope)
     fb_total, fb_by_site = feedback_figures(scope)
@@ -333,6 +337,7 @@ def outcome_figures(scope: OutcomeScope) -> OutcomeFigures:
         jobs_total=job_bank_total(scope),
         jobs_by_site=jobs,
         sites=sites,
+        competence_by_site=competence_by_site(scope),
     )
 
 

@@ -9,7 +9,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('marketplace', '0009_work_share_cap_from_setting'),
+        ('marketplace', '0010_agreement_signed'),
     ]
 
     operations = [
