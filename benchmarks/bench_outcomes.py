@@ -340,16 +340,16 @@ def main() -> None:
         views = [
             ("last 12 months (default)", "/oma/tulokset/"),
             (
-                "all 5 years, by month",
-                f"/oma/tulokset/?start={data['first_day']:%Y-%m-%d}",
+                "one whole year, by month",
+                f"/oma/tulokset/?year={data['first_day'].year + 4}",
             ),
             (
                 "Lahti, one year",
                 f"/oma/tulokset/?municipality=398&year={data['first_day'].year + 3}",
             ),
             (
-                "all 5 years, CSV of the sites",
-                f"/oma/tulokset/sites.csv?start={data['first_day']:%Y-%m-%d}",
+                "one whole year, CSV of the sites",
+                f"/oma/tulokset/sites.csv?year={data['first_day'].year + 4}",
             ),
         ]
         print(f"load average before: {os.getloadavg()[0]:.1f}")

@@ -7,6 +7,7 @@ cannot be guessed, and every read by staff goes through ``marketplace.access``.
 
 from __future__ import annotations
 
+import secrets
 import uuid
 
 from django.conf import settings
@@ -27,6 +28,16 @@ def validate_goals(value: object) -> None:
         raise ValidationError(_("Unknown goal: %(goal)s"), params={"goal": unknown[0]})
     if len(set(value)) != len(value):
         raise ValidationError(_("A goal is listed twice."))
+
+
+#: Record keys are integers in ``[0, RECORD_KEY_RANGE)`` (the outcome figures'
+#: ``disclosure.KEY_RANGE``).
+RECORD_KEY_RANGE = 2**16
+
+
+def new_record_key() -> int:
+    """A random record key for the cell-key method of the outcome figures."""
+    return secrets.randbelow(RECORD_KEY_RANGE)
 
 
 class Client(models.Model):
@@ -106,6 +117,15 @@ class Client(models.Model):
         blank=True,
     )
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    record_key = models.PositiveIntegerField(
+        _("record key"),
+        default=new_record_key,
+        editable=False,
+        help_text=_(
+            "A random number that decides how the outcome figures about this client's "
+            "group are perturbed. Never shown."
+        ),
+    )
 
     class Meta:
         ordering = ["name"]

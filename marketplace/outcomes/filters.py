@@ -1,9 +1,11 @@
 """The outcome page's filters (django-filter): every choice lives in the URL.
 
 The site, organisation and municipality choices are limited to what the user may
-see (``selectors_outcomes.outcome_sites_for``); a value outside them is not found
-for this user. The period is a year or a date range (not both); without either it
-is the last twelve full months.
+see (``scope.outcome_sites_for``); a value outside them is not found for this user.
+The period is a year and a part of it (the whole year, a quarter or a month:
+``scope.PARTS``), and only one that has ended; without a year it is the last twelve
+full months. Dates are not accepted: the figures are given for whole months from a
+fixed list (part of the disclosure control, ``docs/outcomes.md``).
 """
 
 from __future__ import annotations
@@ -15,12 +17,12 @@ import django_filters as df
 from django import forms
 from django.db.models import QuerySet
 from django.utils import timezone
+from django.utils.dates import MONTHS
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from marketplace.models import Client, Municipality, Organisation, WorkSite
 from marketplace.outcomes.scope import OutcomeScope, Window
-from marketplace.shared.months import add_months as shift_months
 
 #: How many years back the year filter offers.
 YEARS_BACK = 10
@@ -28,30 +30,67 @@ YEARS_BACK = 10
 OBJECT_FILTERS = ("municipality", "organisation", "site")
 
 
-class DateInput(forms.DateInput):
-    input_type = "date"
+#: Query parameters of earlier versions, which took any dates.
+DATE_PARAMETERS = ("start", "end", "alku", "loppu")
 
-    def __init__(self, **kwargs: Any) -> None:
-        super().__init__(format="%Y-%m-%d", **kwargs)
+
+def part_choices() -> list[tuple[str, Any]]:
+    """The parts of a year, in the active language."""
+    quarters = [
+        ("q1", _("January–March")),
+        ("q2", _("April–June")),
+        ("q3", _("July–September")),
+        ("q4", _("October–December")),
+    ]
+    return [
+        ("year", _("The whole year")),
+        *quarters,
+        *[(f"m{m:02d}", MONTHS[m]) for m in range(1, 13)],
+    ]
+
+
+def period_window(year: str | None, part: str | None) -> Window | None:
+    """The window of a chosen year and part (the whole year by default), or None
+    for the default period. The one place where the period choice is read."""
+    if not year:
+        return None
+    return Window.part_of_year(int(year), part or "year")
 
 
 class OutcomeFilterForm(forms.Form):
     def clean(self) -> dict[str, Any]:
         data = super().clean()
-        year, start, end = data.get("year"), data.get("start"), data.get("end")
-        if year and (start or end):
+        if any(self.data.get(name) for name in DATE_PARAMETERS):
             raise forms.ValidationError(
-                _("Choose either a year or a date range, not both.")
+                _(
+                    "The figures are given for whole months: choose a year and a "
+                    "part of it instead of dates."
+                ),
+                code="dates",
             )
-        if start and end and start > end:
-            self.add_error("end", _("The end date cannot be before the start date."))
+        if data.get("part") and data.get("part") != "year" and not data.get("year"):
+            self.add_error("year", _("Choose the year of the period too."))
+            return data
+        window = period_window(data.get("year"), data.get("part"))
+        if window is not None and not window.has_ended():
+            self.add_error(
+                "part",
+                _(
+                    "%(period)s has not ended yet. The figures are given only for "
+                    "periods that have ended: choose an earlier one."
+                )
+                % {"period": str(window)},
+            )
         return data
 
 
 class OutcomeFilter(df.FilterSet):
-    year = df.ChoiceFilter(label=_("Year"), method="keep", empty_label=_("—"))
-    start = df.DateFilter(label=_("From"), method="keep", widget=DateInput())
-    end = df.DateFilter(label=_("To"), method="keep", widget=DateInput())
+    year = df.ChoiceFilter(
+        label=_("Year"), method="keep", empty_label=_("The last twelve full months")
+    )
+    part = df.ChoiceFilter(
+        label=_("Part of the year"), method="keep", empty_label=None, choices=[]
+    )
     municipality = df.ModelChoiceFilter(
         label=_("Municipality"),
         field_name="municipality",
@@ -103,6 +142,7 @@ class OutcomeFilter(df.FilterSet):
         self.filters["year"].extra["choices"] = [
             (str(y), str(y)) for y in range(this_year, this_year - YEARS_BACK, -1)
         ]
+        self.filters["part"].extra["choices"] = part_choices()
         self.filters["municipality"].queryset = (
             Municipality.objects.filter(sites__in=sites).distinct().order_by("name")
         )
@@ -130,17 +170,10 @@ class OutcomeFilter(df.FilterSet):
     def scope(self) -> OutcomeScope:
         """The scope of a valid filter: the sites it leaves, the window, the service."""
         data = self.form.cleaned_data if self.is_bound else {}
-        if data.get("year"):
-            window = Window.year(int(data["year"]))
-        elif data.get("start") or data.get("end"):
-            end = data.get("end") or timezone.localdate()
-            start = data.get("start") or shift_months(end, -12) + dt.timedelta(1)
-            window = Window(start, end)
-        else:
-            window = Window.last_twelve_months()
+        window = period_window(data.get("year"), data.get("part"))
         return OutcomeScope(
             sites=self.qs.order_by(),
-            window=window,
+            window=window or Window.last_twelve_months(),
             service=data.get("service") or None,
             by=data.get("by") or "month",
         )

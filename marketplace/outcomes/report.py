@@ -1,44 +1,41 @@
-"""The outcome report: raw counts → suppressed tables and chart series.
+"""The outcome report: the tables and chart series of the published figures.
 
-Everything shown or exported passes through here, so the small-number rules of
-``marketplace.outcomes.statistics`` are applied once, in one place.
+Figures flow one way (``docs/outcomes.md``): the selectors count in SQL
+(``outcome_figures``), ``published.publish`` applies disclosure control once, and
+this module lays the published figures out as :class:`~marketplace.outcomes.tables.
+Table` objects and chart series, which the page, the charts and the exports read.
+Nothing here computes or hides a figure.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
-from typing import Any
 
 from django.utils.translation import gettext as _
 
 from marketplace.models.placements import EXIT_REASON_LABELS
+from marketplace.outcomes.published import Published, publish
 from marketplace.outcomes.scope import OutcomeScope
-from marketplace.outcomes.selectors.periods import OutcomeFigures, outcome_figures
-from marketplace.outcomes.site_tables import feedback_table, job_bank_table, site_tables
-from marketplace.outcomes.statistics import (
-    SUPPRESSED,
-    Rate,
-    Suppressed,
-    count_cell,
-    share_cell,
-    suppress_parts,
+from marketplace.outcomes.selectors.periods import outcome_figures
+from marketplace.outcomes.site_tables import (
+    feedback_table,
+    job_bank_table,
+    progress_table,
+    site_points,
+    site_table,
 )
+from marketplace.outcomes.statistics import SUPPRESSED, Rate, Suppressed
 from marketplace.outcomes.tables import (
     Bar,
-    Change,
-    Months,
     Percent,
     Point,
     Table,
-    clients_count,
+    change,
     col,
-    mean_of,
     months,
     rate_cells,
     share_of,
-    suppress_groups,
-    suppress_with_rest,
 )
 from matching.core import vocabulary as V
 
@@ -51,6 +48,19 @@ TRANSITIONS = (
     "apprenticeship",
     "entrepreneurship",
     "rehabilitation",
+)
+
+
+#: The tables of the report, by slug, in the page's order (their export URLs).
+TABLE_SLUGS = (
+    "summary",
+    "exits",
+    "transitions",
+    "by-month",
+    "sites",
+    "progress",
+    "feedback",
+    "job-bank",
 )
 
 
@@ -95,25 +105,10 @@ def bucket_label(bucket: dt.date, by: str) -> str:
     return f"{bucket.month}/{bucket.year}"
 
 
-def _exits(figures: OutcomeFigures) -> tuple[Table, dict[str, Any], list[Any]]:
-    """The 2020-style table; returns it, the cells by reason, and the footer cells."""
-    totals = figures.totals
-    positive = [r for r in V.EXIT_REASONS if r in V.POSITIVE_EXITS]
-    other = [r for r in V.EXIT_REASONS if r not in V.POSITIVE_EXITS]
-    overall = share_cell(
-        totals.positive.value,
-        totals.ended.value,
-        totals.positive.clients,
-        totals.negative_clients,
-    )
-    grouped = suppress_groups(
-        [[figures.exits[r] for r in positive], [figures.exits[r] for r in other]],
-        group_totals_visible=isinstance(overall, Rate),
-    )
-    cells = dict(zip(positive + other, grouped[0] + grouped[1], strict=True))
-    total = count_cell(totals.ended)
-    total_n = total if isinstance(total, int) else 0
-    positive_total = totals.positive.value if isinstance(overall, Rate) else SUPPRESSED
+def _exits(published: Published) -> Table:
+    """The 2020-style table of ended periods by exit reason."""
+    total = published.total
+    cells = published.exits
     yes, no = _("Yes"), _("No")
     table = Table(
         "exits",
@@ -129,7 +124,7 @@ def _exits(figures: OutcomeFigures) -> tuple[Table, dict[str, Any], list[Any]]:
                 str(EXIT_REASON_LABELS[r]),
                 yes if r in V.POSITIVE_EXITS else no,
                 cells[r],
-                share_of(cells[r], total_n),
+                share_of(cells[r], total.ended),
             ]
             for r in V.EXIT_REASONS
         ],
@@ -138,56 +133,44 @@ def _exits(figures: OutcomeFigures) -> tuple[Table, dict[str, Any], list[Any]]:
             "pay-subsidised work, entrepreneurship and rehabilitation."
         ),
     )
-    footer = [
-        [_("Moving on, in total"), "", positive_total, rate_cells(overall)[0]],
-        [_("All ended periods"), "", total, Percent(1.0) if total_n else SUPPRESSED],
+    table.footer = [
+        [_("Moving on, in total"), "", total.positive, rate_cells(total.share)[0]],
+        [
+            _("All ended periods"),
+            "",
+            total.ended,
+            Percent(1.0) if isinstance(total.ended, int) else SUPPRESSED,
+        ],
     ]
-    table.footer = footer
-    return table, cells, [positive_total, overall, total]
+    return table
 
 
-def _summary(
-    figures: OutcomeFigures, positive_total: Any, overall: Any, total: Any
-) -> tuple[Table, dict[str, Any]]:
-    t = figures.totals
-    change = figures.change_total
-    returns = count_cell(t.returns)
-    holds = count_cell(figures.holds)
-    share, interval = rate_cells(overall)
+def _summary(published: Published) -> Table:
+    t = published.total
+    share, interval = rate_cells(t.share)
+    c = published.change
     rows = [
-        [_("Clients served"), count_cell(clients_count(t.served_clients)), None],
-        [_("Ended periods"), total, None],
-        [_("Ended by moving on"), positive_total, None],
+        [_("Clients served"), t.served, None],
+        [_("Ended periods"), t.ended, None],
+        [_("Ended by moving on"), t.positive, None],
         [_("Share moving on"), share, interval],
-        [
-            _("Average length of an ended period (months)"),
-            mean_of(Months, months(t.length_days), t.ended.clients),
-            None,
-        ],
-        [
-            _("Clients with a start and a 3-month self-assessment"),
-            count_cell(clients_count(change.clients)),
-            None,
-        ],
+        [_("Average length of an ended period (months)"), months(t.length_days), None],
+        [_("Clients with a start and a 3-month self-assessment"), c.clients, None],
         [
             _("Change in work ability, start → 3 months (0–10)"),
-            mean_of(Change, change.work_ability, change.clients),
+            change(c.work_ability),
             None,
         ],
         [
             _("Change in all self-assessment areas, start → 3 months (0–10)"),
-            mean_of(Change, change.all_areas, change.clients),
+            change(c.all_areas),
             None,
         ],
-        [_("Seats held for a return"), holds, None],
-        [_("Held returns used"), returns, None],
-        [
-            _("Clients stalled at the end of the period"),
-            count_cell(clients_count(t.stalled.clients)),
-            None,
-        ],
+        [_("Seats held for a return"), published.holds, None],
+        [_("Held returns used"), t.returns, None],
+        [_("Clients stalled at the end of the period"), t.stalled, None],
     ]
-    table = Table(
+    return Table(
         "summary",
         _("Summary"),
         [
@@ -197,14 +180,13 @@ def _summary(
         ],
         rows=rows,
     )
-    return table, {"returns": returns, "holds": holds}
 
 
-def _transitions(cells: dict[str, Any], extra: dict[str, Any]) -> Table:
-    rows = [[str(EXIT_REASON_LABELS[r]), cells[r]] for r in TRANSITIONS]
+def _transitions(published: Published) -> Table:
+    rows = [[str(EXIT_REASON_LABELS[r]), published.exits[r]] for r in TRANSITIONS]
     rows += [
-        [_("Seat held for a return"), extra["holds"]],
-        [_("Came back through a held return"), extra["returns"]],
+        [_("Seat held for a return"), published.holds],
+        [_("Came back through a held return"), published.total.returns],
     ]
     return Table(
         "transitions",
@@ -218,31 +200,19 @@ def _transitions(cells: dict[str, Any], extra: dict[str, Any]) -> Table:
     )
 
 
-def _buckets(figures: OutcomeFigures) -> tuple[Table, list[Point]]:
-    scope = figures.scope
-    rows_in = figures.buckets
-    ended = suppress_parts([b.ended for b in rows_in])
-    positive = suppress_with_rest(
-        [b.positive for b in rows_in], [b.negative_clients for b in rows_in]
-    )
+def _buckets(published: Published) -> tuple[Table, list[Point]]:
+    by = published.scope.by
     rows, points = [], []
-    for b, ended_cell, positive_cell in zip(rows_in, ended, positive, strict=True):
-        rate: Rate | Suppressed = SUPPRESSED
-        if ended_cell is not SUPPRESSED and positive_cell is not SUPPRESSED:
-            rate = share_cell(
-                b.positive.value, b.ended.value, b.positive.clients, b.negative_clients
-            )
-        label = bucket_label(b.bucket, scope.by)
-        rows.append([label, ended_cell, positive_cell, *rate_cells(rate)])
-        points.append(Point(label, rate))
-    title = (
-        _("Moving on by quarter") if scope.by == "quarter" else _("Moving on by month")
-    )
+    for b in published.buckets:
+        label = bucket_label(b.bucket, by)
+        rows.append([label, b.ended, b.positive, *rate_cells(b.share)])
+        points.append(Point(label, b.share))
+    title = _("Moving on by quarter") if by == "quarter" else _("Moving on by month")
     table = Table(
         "by-month",
         title,
         [
-            col(_("Quarter") if scope.by == "quarter" else _("Month"), numeric=False),
+            col(_("Quarter") if by == "quarter" else _("Month"), numeric=False),
             col(_("Ended periods")),
             col(_("Ended by moving on")),
             col(_("Share moving on")),
@@ -254,30 +224,28 @@ def _buckets(figures: OutcomeFigures) -> tuple[Table, list[Point]]:
 
 
 def outcome_report(scope: OutcomeScope) -> OutcomeReport:
-    """Count everything for ``scope`` (a fixed number of queries) and suppress."""
-    return build_report(outcome_figures(scope))
+    """Count everything for ``scope`` (a fixed number of queries), apply disclosure
+    control once, and lay the published figures out."""
+    return build_report(publish(outcome_figures(scope)))
 
 
-def build_report(figures: OutcomeFigures) -> OutcomeReport:
-    exits, cells, (positive_total, overall, total) = _exits(figures)
-    summary, extra = _summary(figures, positive_total, overall, total)
-    buckets, points = _buckets(figures)
-    sites, progress, site_points = site_tables(figures)
+def build_report(published: Published) -> OutcomeReport:
+    buckets, points = _buckets(published)
     return OutcomeReport(
-        scope=figures.scope,
-        summary=summary,
-        exits=exits,
+        scope=published.scope,
+        summary=_summary(published),
+        exits=_exits(published),
         buckets=buckets,
-        sites=sites,
-        progress=progress,
-        feedback=feedback_table(figures),
-        transitions=_transitions(cells, extra),
+        sites=site_table(published),
+        progress=progress_table(published),
+        feedback=feedback_table(published),
+        transitions=_transitions(published),
         exit_bars=[
-            Bar(str(EXIT_REASON_LABELS[r]), cells[r], r in V.POSITIVE_EXITS)
+            Bar(str(EXIT_REASON_LABELS[r]), published.exits[r], r in V.POSITIVE_EXITS)
             for r in V.EXIT_REASONS
         ],
         share_points=points,
-        site_rates=site_points,
-        overall_rate=overall,
-        extra=[job_bank_table(figures)],
+        site_rates=site_points(published),
+        overall_rate=published.total.share,
+        extra=[job_bank_table(published)],
     )

@@ -1,5 +1,15 @@
 """The scope of the outcome figures: which sites (as the user may see them), which
-dates, which clients' service."""
+period, which clients' service.
+
+**Periods are whole months from a fixed list** (part of the disclosure control, see
+``disclosure`` and ``docs/outcomes.md``): a calendar month, a quarter, a calendar
+year, or the last twelve full months; never longer than
+:data:`MAX_SPAN_MONTHS`, and only periods that have ended (the current month is never
+in one). Any two periods of the list differ by at least a whole month, and a single
+month is only ever seen on its own, where small counts are hidden, so subtracting
+the figures of two periods cannot single out a day or a person. Arbitrary dates are
+refused.
+"""
 
 from __future__ import annotations
 
@@ -20,6 +30,19 @@ def month_start(day: dt.date, months: int = 0) -> dt.date:
     return day.replace(year=year, month=month, day=1)
 
 
+#: The longest period the outcome figures describe.
+MAX_SPAN_MONTHS = 12
+#: The parts of a year that can be chosen: code → (first month, last month).
+PARTS: dict[str, tuple[int, int]] = {
+    "year": (1, 12),
+    "q1": (1, 3),
+    "q2": (4, 6),
+    "q3": (7, 9),
+    "q4": (10, 12),
+    **{f"m{m:02d}": (m, m) for m in range(1, 13)},
+}
+
+
 @dataclass(frozen=True)
 class Window:
     """A closed date range [start, end] of the follow-up."""
@@ -37,6 +60,19 @@ class Window:
     @classmethod
     def year(cls, year: int) -> Window:
         return cls(dt.date(year, 1, 1), dt.date(year, 12, 31))
+
+    @classmethod
+    def part_of_year(cls, year: int, part: str) -> Window:
+        """A part of ``year`` (a key of :data:`PARTS`): whole months."""
+        first, last = PARTS[part]
+        return cls(
+            dt.date(year, first, 1),
+            month_start(dt.date(year, last, 1), 1) - dt.timedelta(days=1),
+        )
+
+    def has_ended(self, today: dt.date | None = None) -> bool:
+        """Whether the whole window is before the current month."""
+        return self.end < (today or timezone.localdate()).replace(day=1)
 
     def buckets(self, by: str) -> list[dt.date]:
         """The first day of each month (or quarter) the window touches."""

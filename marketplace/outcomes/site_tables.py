@@ -1,5 +1,6 @@
 """Per-site tables of the outcome report: clients and exits, progress, feedback, and
-the job bank's figures per unit. Cells are suppressed here (``outcome_stats``)."""
+the job bank's figures per unit, laid out from the published figures (nothing is
+counted or hidden here: see ``marketplace.outcomes.published``)."""
 
 from __future__ import annotations
 
@@ -8,32 +9,19 @@ from typing import Any
 from django.utils.translation import gettext as _
 from django.utils.translation import pgettext
 
-from marketplace.outcomes.selectors.feedback import FeedbackFigures
-from marketplace.outcomes.selectors.periods import OutcomeFigures, PeriodFigures
-from marketplace.outcomes.statistics import (
-    MIN_CLIENTS,
-    SUPPRESSED,
-    Count,
-    Rate,
-    Suppressed,
-    count_cell,
-    share_cell,
-    suppress_parts,
-)
+from marketplace.outcomes.published import Published, PublishedFeedback
+from marketplace.outcomes.statistics import MIN_CLIENTS, Rate
 from marketplace.outcomes.tables import (
-    Change,
     Column,
     Euros,
-    Months,
-    Percent,
     Point,
     Table,
-    clients_count,
+    change,
     col,
-    mean_of,
+    euros,
     months,
+    percent,
     rate_cells,
-    suppress_with_rest,
 )
 
 
@@ -49,56 +37,19 @@ def _site_columns() -> list[Column]:
     ]
 
 
-def site_tables(figures: OutcomeFigures) -> tuple[Table, Table, list[Point]]:
-    sites = [
-        s
-        for s in figures.sites
-        if s.pk in figures.by_site or s.pk in figures.feedback_by_site
+def site_table(published: Published) -> Table:
+    rows = [
+        [
+            *_site_label_cells(s.site),
+            s.periods.served,
+            s.periods.ended,
+            s.periods.positive,
+            *rate_cells(s.periods.share),
+            months(s.periods.length_days),
+        ]
+        for s in published.sites
     ]
-    per = [figures.by_site.get(s.pk, PeriodFigures()) for s in sites]
-    served = suppress_parts([clients_count(f.served_clients) for f in per])
-    ended = suppress_parts([f.ended for f in per])
-    positive = suppress_with_rest(
-        [f.positive for f in per], [f.negative_clients for f in per]
-    )
-    returns = suppress_parts([f.returns for f in per])
-    stalled = suppress_parts([clients_count(f.stalled.clients) for f in per])
-    competence = suppress_parts(
-        [clients_count(figures.competence_by_site.get(s.pk, 0)) for s in sites]
-    )
-    rows, progress, points = [], [], []
-    for i, (site, f) in enumerate(zip(sites, per, strict=True)):
-        rate: Rate | Suppressed = SUPPRESSED
-        if ended[i] is not SUPPRESSED and positive[i] is not SUPPRESSED:
-            rate = share_cell(
-                f.positive.value, f.ended.value, f.positive.clients, f.negative_clients
-            )
-        if isinstance(rate, Rate):
-            points.append(Point(site.title, rate))
-        rows.append(
-            [
-                *_site_label_cells(site),
-                served[i],
-                ended[i],
-                positive[i],
-                *rate_cells(rate),
-                mean_of(Months, months(f.length_days), f.ended.clients),
-            ]
-        )
-        change = figures.change_by_site.get(site.pk)
-        n = change.clients if change else 0
-        progress.append(
-            [
-                *_site_label_cells(site),
-                count_cell(clients_count(n)),
-                mean_of(Change, change.work_ability if change else None, n),
-                mean_of(Change, change.all_areas if change else None, n),
-                returns[i],
-                stalled[i],
-                competence[i],
-            ]
-        )
-    site_table = Table(
+    return Table(
         "sites",
         _("Sites: clients and exits"),
         [
@@ -116,7 +67,33 @@ def site_tables(figures: OutcomeFigures) -> tuple[Table, Table, list[Point]]:
             "shows how much the share could vary by chance: with few periods it is wide."
         ),
     )
-    progress_table = Table(
+
+
+def site_points(published: Published) -> list[Point]:
+    """The sites whose share is shown, highest first, for the site chart."""
+    points = [
+        Point(s.site.title, s.periods.share)
+        for s in published.sites
+        if isinstance(s.periods.share, Rate)
+    ]
+    points.sort(key=lambda p: (-p.value.value, p.label))  # type: ignore[union-attr]
+    return points
+
+
+def progress_table(published: Published) -> Table:
+    rows = [
+        [
+            *_site_label_cells(s.site),
+            s.change.clients,
+            change(s.change.work_ability),
+            change(s.change.all_areas),
+            s.periods.returns,
+            s.periods.stalled,
+            s.competence,
+        ]
+        for s in published.sites
+    ]
+    return Table(
         "progress",
         _("Sites: self-assessment, returns and stalled clients"),
         [
@@ -128,7 +105,7 @@ def site_tables(figures: OutcomeFigures) -> tuple[Table, Table, list[Point]]:
             col(_("Stalled clients")),
             col(_("Clients with competence recorded")),
         ],
-        rows=progress,
+        rows=rows,
         note=_(
             "Self-assessment: the start assessment and the one about three months "
             "later, 0–10. Stalled: the period had lasted over 12 months at the end of "
@@ -137,48 +114,26 @@ def site_tables(figures: OutcomeFigures) -> tuple[Table, Table, list[Point]]:
             "qualification units at work in the period."
         ),
     )
-    points.sort(key=lambda p: (-p.value.value, p.label))  # type: ignore[union-attr]
-    return site_table, progress_table, points
 
 
-def _feedback_cells(f: FeedbackFigures, answers_cell: Any) -> list[Any]:
-    def share(part: Count, rest_clients: int) -> Any:
-        if answers_cell is SUPPRESSED:
-            return SUPPRESSED
-        rate = share_cell(part.value, f.answers.value, part.clients, rest_clients)
-        return Percent(rate.value) if isinstance(rate, Rate) else SUPPRESSED
-
-    return [
-        answers_cell,
-        share(f.good, f.not_good_clients),
-        share(f.learned, f.not_learned_clients),
-        share(f.continues, f.not_continues_clients),
-    ]
+def _feedback_cells(f: PublishedFeedback) -> list[Any]:
+    return [f.answers, percent(f.good), percent(f.learned), percent(f.continues)]
 
 
-def feedback_table(figures: OutcomeFigures) -> Table:
-    sites = {s.pk: s for s in figures.sites}
-    ids = [s.pk for s in figures.sites if s.pk in figures.feedback_by_site]
-    per = [figures.feedback_by_site[pk] for pk in ids]
-    answers = suppress_parts([f.answers for f in per])
-    helped = suppress_with_rest(
-        [f.helped for f in per], [f.answers.clients - f.helped.clients for f in per]
-    )
+def feedback_table(published: Published) -> Table:
     rows = [
-        [*_site_label_cells(sites[pk]), *_feedback_cells(f, answers[i]), helped[i]]
-        for i, (pk, f) in enumerate(zip(ids, per, strict=True))
+        [*_site_label_cells(s.site), *_feedback_cells(s.feedback), s.feedback.helped]
+        for s in published.sites
+        if s.feedback is not None
     ]
-    total = figures.feedback_total
-    total_helped = suppress_with_rest(
-        [total.helped], [total.answers.clients - total.helped.clients]
-    )[0]
+    total = published.feedback
     footer = [
         [
             pgettext("work-activity sites", "All sites"),
             "",
             "",
-            *_feedback_cells(total, count_cell(total.answers)),
-            total_helped,
+            *_feedback_cells(total),
+            total.helped,
         ]
     ]
     return Table(
@@ -203,34 +158,29 @@ def feedback_table(figures: OutcomeFigures) -> Table:
     )
 
 
-def job_bank_table(figures: OutcomeFigures) -> Table:
-    """Jobs done, income and work-share money per unit; money about participants is
-    hidden under five of them, with secondary suppression against the total."""
-    sites = [s for s in figures.sites if s.pk in figures.jobs_by_site]
-    per = [figures.jobs_by_site[s.pk] for s in sites]
-    days = suppress_parts([f.work_days for f in per])
-    paid = suppress_parts([f.work_share_cents for f in per])
+def job_bank_table(published: Published) -> Table:
+    """Jobs done, income and work-share money per unit; days and money about
+    participants are published under the rules of ``disclosure``."""
     rows = [
         [
             *_site_label_cells(site),
             f.jobs_done,
             Euros(f.income_cents),
-            days[i],
-            paid[i] if paid[i] is SUPPRESSED else Euros(paid[i]),
+            f.work_days,
+            euros(f.work_share_cents),
         ]
-        for i, (site, f) in enumerate(zip(sites, per, strict=True))
+        for site, f in published.jobs
     ]
-    total = figures.jobs_total
-    total_paid = count_cell(total.work_share_cents)
+    total = published.jobs_total
     footer = [
         [
             pgettext("work-activity sites", "All sites"),
             "",
             "",
-            sum(f.jobs_done for f in per),
-            Euros(sum(f.income_cents for f in per)),
-            count_cell(total.work_days),
-            total_paid if total_paid is SUPPRESSED else Euros(total_paid),
+            total.jobs_done,
+            Euros(total.income_cents),
+            total.work_days,
+            euros(total.work_share_cents),
         ]
     ]
     return Table(

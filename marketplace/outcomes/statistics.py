@@ -1,26 +1,14 @@
-"""Small-number suppression and confidence intervals for the outcome figures.
+"""Counts and proportions of the outcome figures: pure values, no database, no rules.
 
-Pure functions, no database: the selectors count in SQL and hand the counts here.
-
-Rules (so that no person can be recognised from the figures):
-
-* **Primary suppression.** A cell that counts fewer than :data:`MIN_CLIENTS` distinct
-  clients is shown as "< 5" — zero included, so that a 0 cannot be told apart from 1–4.
-  Cells count *periods* or *answers*, but the rule looks at the distinct clients
-  behind them, so one client with two periods can never make a cell of 2 visible.
-* **Secondary suppression.** When the parts of a published total have exactly one
-  suppressed cell, it could be recovered by subtraction; the smallest other part is
-  then suppressed too (:func:`suppress_parts`).
-* **Shares, rates and averages** are shown only when both the part and the rest count
-  at least five clients (:func:`share_cell`): "all 6 moved on" or "2 of 40 did not"
-  are as revealing as a small count. An average over fewer than five clients is
-  suppressed (:func:`mean_cell`).
+The selectors count in SQL and return :class:`Count` cells (a number, the distinct
+clients behind it and the sum of their record keys); ``marketplace.outcomes.
+disclosure`` turns them into published figures once; the tables, charts and exports
+read only the published figures.
 """
 
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
 from dataclasses import dataclass
 
 #: The smallest number of clients a published cell may describe.
@@ -54,14 +42,13 @@ SUPPRESSED = Suppressed()
 
 @dataclass(frozen=True)
 class Count:
-    """A count of periods (or answers) and the distinct clients behind them."""
+    """A count of records (periods, answers, days), the distinct clients behind them,
+    and the sum of the record keys of those records (the cell key before the modulo:
+    see ``disclosure``). The same records always give the same ``key``."""
 
     value: int
     clients: int
-
-    @property
-    def hidden(self) -> bool:
-        return self.clients < MIN_CLIENTS
+    key: int = 0
 
 
 @dataclass(frozen=True)
@@ -96,37 +83,6 @@ def wilson_interval(successes: int, trials: int, z: float = Z95) -> Interval:
     return Interval(max(0.0, centre - half), min(1.0, centre + half))
 
 
-def count_cell(count: Count) -> int | Suppressed:
-    """The count, or :data:`SUPPRESSED` when fewer than five clients are behind it."""
-    return SUPPRESSED if count.hidden else count.value
-
-
-def suppress_parts(parts: Sequence[Count]) -> list[int | Suppressed]:
-    """Cells for the parts of a published total, with secondary suppression.
-
-    Primary: each part with fewer than five clients. Secondary: if exactly one part is
-    hidden, the total would reveal it, so the smallest visible part is hidden too.
-    """
-    cells: list[int | Suppressed] = [count_cell(p) for p in parts]
-    hidden = [i for i, cell in enumerate(cells) if cell is SUPPRESSED]
-    visible = [i for i, cell in enumerate(cells) if cell is not SUPPRESSED]
-    if len(hidden) == 1 and visible:
-        smallest = min(visible, key=lambda i: (parts[i].value, i))
-        cells[smallest] = SUPPRESSED
-    return cells
-
-
-def share_cell(
-    part: int, whole: int, part_clients: int, rest_clients: int
-) -> Rate | Suppressed:
-    """``part / whole`` with its interval, if the part and the rest both have ≥ 5 clients."""
-    if whole <= 0 or part_clients < MIN_CLIENTS or rest_clients < MIN_CLIENTS:
-        return SUPPRESSED
+def rate(part: int, whole: int) -> Rate:
+    """``part / whole`` with its Wilson interval."""
     return Rate(part / whole, wilson_interval(part, whole))
-
-
-def mean_cell(value: float | None, clients: int) -> float | Suppressed:
-    """An average, shown only when at least five clients are behind it."""
-    if value is None or clients < MIN_CLIENTS:
-        return SUPPRESSED
-    return float(value)

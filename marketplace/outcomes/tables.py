@@ -1,29 +1,21 @@
 """Tables of the outcome page: one structure for the page, the charts and the exports.
 
-A :class:`Table` holds already-suppressed cells, so the HTML page, the SVG charts,
-the CSV and the Excel file cannot disagree about what is hidden. Cell values are
-``int``, :class:`Percent`, :class:`Months`, :class:`Change`,
-``outcome_stats.Interval``, ``str``, ``None`` (not applicable) or ``SUPPRESSED``.
+A :class:`Table` holds published cells (``marketplace.outcomes.published``), so the
+HTML page, the SVG charts, the CSV and the Excel file cannot disagree about a figure
+or about what is hidden. Cell values are ``int``, :class:`Percent`, :class:`Months`,
+:class:`Change`, :class:`Euros`, ``statistics.Interval``, ``str``, ``None`` (not
+applicable) or ``SUPPRESSED``. Layout only: no rule of disclosure control is here.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
 from django.utils import formats
 
-from marketplace.outcomes.statistics import (
-    SUPPRESSED,
-    Count,
-    Interval,
-    Rate,
-    Suppressed,
-    mean_cell,
-    suppress_parts,
-)
+from marketplace.outcomes.statistics import SUPPRESSED, Interval, Rate, Suppressed
 
 DAYS_PER_MONTH = 30.44
 
@@ -108,42 +100,16 @@ def rate_cells(rate: Rate | Suppressed) -> tuple[Any, Any]:
     return SUPPRESSED, SUPPRESSED
 
 
-def share_of(cell: Any, total: int) -> Any:
-    """A visible count's share of a visible total (no interval)."""
-    if cell is SUPPRESSED or not total:
+def percent(rate: Rate | Suppressed) -> Any:
+    """A rate as a percentage cell (no interval)."""
+    return Percent(rate.value) if isinstance(rate, Rate) else SUPPRESSED
+
+
+def share_of(cell: Any, total: Any) -> Any:
+    """A shown count's share of a shown total (no interval)."""
+    if cell is SUPPRESSED or not isinstance(total, int) or not total:
         return SUPPRESSED
     return Percent(cell / total)
-
-
-def suppress_with_rest(
-    parts: Sequence[Count], rest_clients: Sequence[int]
-) -> list[int | Suppressed]:
-    """Cells for parts of a whole that is shown beside them (e.g. positive exits of
-    the ended periods): a part is shown only if it and the rest of its whole both
-    count at least five clients, then secondary suppression down the column."""
-    guarded = [
-        Count(p.value, p.clients if rest >= 5 else 0)
-        for p, rest in zip(parts, rest_clients, strict=True)
-    ]
-    return suppress_parts(guarded)
-
-
-def suppress_groups(
-    groups: Sequence[Sequence[Count]], group_totals_visible: bool
-) -> list[list[int | Suppressed]]:
-    """Parts in groups whose subtotals are published (the positive and the other exits).
-
-    Each group gets secondary suppression against its subtotal. When the subtotals are
-    hidden, every group keeps at least one hidden part, otherwise the visible parts
-    and the grand total would give the hidden subtotals away.
-    """
-    out = [suppress_parts(group) for group in groups]
-    if not group_totals_visible:
-        for group, cells in zip(groups, out, strict=True):
-            visible = [i for i, cell in enumerate(cells) if cell is not SUPPRESSED]
-            if visible and len(visible) == len(cells):
-                cells[min(visible, key=lambda i: (group[i].value, i))] = SUPPRESSED
-    return out
 
 
 @dataclass(frozen=True)
@@ -163,17 +129,15 @@ def col(label: Any, **kwargs: Any) -> Column:
     return Column(str(label), **kwargs)
 
 
-def months(days: float | None) -> float | None:
-    """Days as months (30.44 days each)."""
-    return None if days is None else days / DAYS_PER_MONTH
+def months(days: float | Suppressed) -> Months | Suppressed:
+    """A published average length in days as months (30.44 days each)."""
+    return days if isinstance(days, Suppressed) else Months(days / DAYS_PER_MONTH)
 
 
-def clients_count(n: int) -> Count:
-    """A count of distinct clients (the value and the clients are the same)."""
-    return Count(n, n)
+def change(value: float | Suppressed) -> Change | Suppressed:
+    return value if isinstance(value, Suppressed) else Change(value)
 
 
-def mean_of(kind: type, value: float | None, clients: int) -> Any:
-    """An average as ``kind`` (Months, Change), or hidden under five clients."""
-    cell = mean_cell(value, clients)
-    return cell if isinstance(cell, Suppressed) else kind(cell)
+def euros(cents: Any) -> Any:
+    """A published amount in cents as euros (a hidden one stays hidden)."""
+    return cents if isinstance(cents, Suppressed) else Euros(cents)

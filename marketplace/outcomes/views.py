@@ -1,7 +1,8 @@
 """The outcome follow-up page and its exports (organisers and site supervisors).
 
 GET only: the filters live in the URL, the figures come from one report whose cells
-are already suppressed, and the exports read the same report.
+are already published (disclosure control applied once, ``published``), and the
+exports read the same report.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseBadRequest
 from django.shortcuts import render
+from django.utils.http import content_disposition_header
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
@@ -19,6 +21,7 @@ from marketplace.access import permissions
 from marketplace.access.outcomes import can_view_outcomes
 from marketplace.models import Client
 from marketplace.outcomes import charts
+from marketplace.outcomes.disclosure import MAX_NOISE
 from marketplace.outcomes.exports import XLSX_TYPE, table_csv, tables_xlsx
 from marketplace.outcomes.filters import OutcomeFilter
 from marketplace.outcomes.report import OutcomeReport, outcome_report
@@ -66,7 +69,12 @@ def scope_lines(
     lines.append(
         (
             _("Small numbers"),
-            _("fewer than %(n)s clients are shown as “< %(n)s”") % {"n": MIN_CLIENTS},
+            _(
+                "every figure is changed slightly at random, by at most %(noise)s, "
+                "always the same way for the same clients; fewer than %(n)s clients "
+                "are shown as “< %(n)s”"
+            )
+            % {"n": MIN_CLIENTS, "noise": MAX_NOISE},
         )
     )
     return lines
@@ -134,6 +142,7 @@ def outcomes_export(request: HttpRequest, table: str, fmt: str) -> HttpResponse:
         )
     else:
         response = HttpResponse(tables_xlsx(tables, lines), content_type=XLSX_TYPE)
-    name = _filename(report, table, fmt)
-    response["Content-Disposition"] = f'attachment; filename="{name}"'
+    response["Content-Disposition"] = content_disposition_header(
+        as_attachment=True, filename=_filename(report, table, fmt)
+    )
     return response

@@ -162,4 +162,6 @@ def test_the_outcome_figures_count_clients_with_competence_per_site(school):
         sites=WorkSite.objects.all(),
         window=Window(today - dt.timedelta(days=365), today),
     )
-    assert competence_by_site(scope) == {school["site"].pk: 1}
+    found = competence_by_site(scope)
+    assert list(found) == [school["site"].pk]
+    assert (found[school["site"].pk].value, found[school["site"].pk].clients) == (1, 1)

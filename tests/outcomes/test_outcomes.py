@@ -11,10 +11,16 @@ import openpyxl
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
-from django.utils import translation
+from django.utils import timezone, translation
 
-from marketplace.outcomes.report import outcome_report
-from marketplace.outcomes.scope import OutcomeScope, Window, outcome_sites_for
+from marketplace.models import Client
+from marketplace.outcomes.report import TABLE_SLUGS, outcome_report
+from marketplace.outcomes.scope import (
+    MAX_SPAN_MONTHS,
+    OutcomeScope,
+    Window,
+    outcome_sites_for,
+)
 from marketplace.outcomes.selectors.feedback import site_feedback_summary
 from marketplace.outcomes.statistics import SUPPRESSED, Interval
 from marketplace.outcomes.tables import Percent, format_cell
@@ -135,7 +141,8 @@ A1, A2, B1 = "A1 Puupaja", "A2 Kahvila", "B1 Pesula"
         ("year=2025", 23, {A1, A2, B1}),
         ("year=2025&municipality=111", SUPPRESSED, {A2}),  # Heinola: 3 periods
         ("year=2025&service=rehabilitative", 18, {A1, A2}),
-        ("start=2025-05-01&end=2025-12-31", 18, {A1, A2, B1}),
+        ("year=2025&part=q4", 10, {A1, B1}),  # A1 5 and B1 5 ended on 1.10.
+        ("year=2025&part=q3", 8, {A1, A2, B1}),  # A1 5 and A2 3 ended on 1.7.
         ("year=2024", SUPPRESSED, {A1}),  # old1 and old2
     ],
 )
@@ -147,12 +154,54 @@ def test_filters_narrow_the_figures(client, world, query, ended, sites):
     assert {str(r[0]) for r in report.sites.rows} == sites
 
 
-def test_a_year_and_dates_together_are_refused_with_a_message(client, world):
+@pytest.mark.parametrize(
+    "query",
+    [
+        "year=2025&start=2025-01-01",
+        "start=2025-06-01&end=2026-08-23",
+        "end=2026-08-24",
+        "alku=2025-01-01",
+    ],
+)
+def test_dates_are_refused_with_a_message(client, world, query):
+    # the figures are given for whole months from a fixed list, never for dates
     client.login(username=world["organiser"].username, password=PASSWORD)
-    response = client.get(f"{URL}?year=2025&start=2025-01-01")
+    response = client.get(f"{URL}?{query}", HTTP_ACCEPT_LANGUAGE="en")
     assert response.status_code == 200
     assert response.context["report"] is None
-    assert response.context["filterset"].form.non_field_errors()
+    errors = response.context["filterset"].form.non_field_errors()
+    assert "whole months" in errors[0]
+    export = client.get(f"{URL}exits.csv?{query}")
+    assert export.status_code == 400
+
+
+def test_a_period_that_has_not_ended_is_refused(client, world):
+    client.login(username=world["organiser"].username, password=PASSWORD)
+    this_year = timezone.localdate().year
+    response = client.get(f"{URL}?year={this_year}", HTTP_ACCEPT_LANGUAGE="en")
+    assert response.context["report"] is None
+    assert "has not ended" in str(response.context["filterset"].form.errors["part"])
+    # a part of a year without the year is refused too
+    response = client.get(f"{URL}?part=q1", HTTP_ACCEPT_LANGUAGE="en")
+    assert response.context["report"] is None
+
+
+@pytest.mark.parametrize(
+    ("year", "part", "start", "end"),
+    [
+        (2024, "year", dt.date(2024, 1, 1), dt.date(2024, 12, 31)),
+        (2024, "q3", dt.date(2024, 7, 1), dt.date(2024, 9, 30)),
+        (2024, "q1", dt.date(2024, 1, 1), dt.date(2024, 3, 31)),
+        (2024, "m02", dt.date(2024, 2, 1), dt.date(2024, 2, 29)),
+        (2025, "m12", dt.date(2025, 12, 1), dt.date(2025, 12, 31)),
+    ],
+)
+def test_a_chosen_period_is_whole_months(year, part, start, end):
+    window = Window.part_of_year(year, part)
+    assert (window.start, window.end) == (start, end)
+    assert (window.end.year * 12 + window.end.month) - (
+        window.start.year * 12 + window.start.month
+    ) < MAX_SPAN_MONTHS
 
 
 def test_supervisor_sees_only_their_organisations_sites(client, world):
@@ -324,6 +373,7 @@ def test_a_client_at_two_sites_counts_once_in_the_total(world):
     b1.client = placement.client
     b1.save()
     other.delete()
+    Client.objects.update(record_key=0)  # cell keys 0: figures without noise
     # then each site counts them, the region once
     sites = outcome_sites_for(world["organiser"])
     with translation.override("en"):
@@ -343,3 +393,7 @@ def test_csv_text_cannot_become_a_spreadsheet_formula(client, world):
     assert ['\'=HYPERLINK("x")', "Heinola"] == next(
         r[:2] for r in rows if r and "HYPERLINK" in r[0]
     )
+
+
+def test_the_table_slugs_name_the_reports_tables(report):
+    assert tuple(t.slug for t in report.tables()) == TABLE_SLUGS

@@ -27,6 +27,7 @@ from django.db.models import (
 
 from marketplace.models import PlacementPeriod, SelfAssessment
 from marketplace.outcomes.scope import OutcomeScope
+from marketplace.outcomes.statistics import Count as Counted
 from marketplace.shared.db_dates import AddDays
 from marketplace.shared.db_grouping import Agg, grouped_with_total
 from matching.core import vocabulary as V
@@ -55,7 +56,8 @@ _ALL_AREAS = sum(
 class AssessmentChange:
     work_ability: float | None
     all_areas: float | None
-    clients: int
+    #: the clients with both assessments (value and clients the same)
+    clients: Counted
 
 
 def _assessment_pairs(scope: OutcomeScope) -> QuerySet[PlacementPeriod]:
@@ -71,6 +73,7 @@ def _assessment_pairs(scope: OutcomeScope) -> QuerySet[PlacementPeriod]:
         .annotate(
             site=F("placement__site_id"),
             client=F("placement__client_id"),
+            rkey=F("placement__client__record_key"),
             at_start_low=_shift(a_low),
             at_start_high=_shift(a_high),
             at_3m_low=_shift(b_low),
@@ -95,6 +98,7 @@ _CHANGE = {
     "work": Agg("avg", "s3", expression=_WORK, present=_PAIR),
     "areas": Agg("avg", "s3", expression=_AREAS, present=_PAIR),
     "clients": Agg("count", "client", distinct=True, present=_PAIR),
+    "key": Agg("sum", "rkey", present=_PAIR),
 }
 
 
@@ -103,10 +107,13 @@ def assessment_change(
 ) -> tuple[AssessmentChange, dict[int, AssessmentChange]]:
     """Average change start → 3 months in total and per site, over the periods with
     both assessments (one query; each period's two look-ups run once)."""
-    rows = _assessment_pairs(scope).values("site", "client", "s0", "s3")
+    rows = _assessment_pairs(scope).values("site", "client", "rkey", "s0", "s3")
     by_site, total = grouped_with_total(rows, "site", _CHANGE)
 
     def change(row: dict[str, Any]) -> AssessmentChange:
-        return AssessmentChange(row["work"], row["areas"], row["clients"])
+        clients = int(row["clients"])
+        return AssessmentChange(
+            row["work"], row["areas"], Counted(clients, clients, int(row["key"]))
+        )
 
     return change(total), {site: change(row) for site, row in by_site.items()}

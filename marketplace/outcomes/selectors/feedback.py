@@ -1,7 +1,7 @@
 """Figures of the clients' monthly feedback (asiakaspalaute) for the outcome page,
 and :func:`site_feedback_summary`, the signal the matcher may use. Individual answers
-are never shown to staff: only counts of at least five clients
-(``marketplace.outcomes.statistics``)."""
+are never shown to staff: only published counts (``marketplace.outcomes.published``)
+of at least five clients."""
 
 from __future__ import annotations
 
@@ -86,15 +86,20 @@ class FeedbackFigures:
         # all counts; PostgreSQL sums integers as numeric (Decimal)
         row = {name: int(value) for name, value in row.items()}
         return cls(
-            answers=Counted(row["answers"], row["clients"]),
-            helped=Counted(row["helped"], row["helped_clients"]),
-            good=Counted(row["n_good"], row["n_good_clients"]),
+            answers=Counted(row["answers"], row["clients"], row["answers_key"]),
+            helped=Counted(row["helped"], row["helped_clients"], row["helped_key"]),
+            good=_counted(row, "good"),
             not_good_clients=_rest(row, "good"),
-            learned=Counted(row["n_learned"], row["n_learned_clients"]),
+            learned=_counted(row, "learned"),
             not_learned_clients=_rest(row, "learned"),
-            continues=Counted(row["n_continues"], row["n_continues_clients"]),
+            continues=_counted(row, "continues"),
             not_continues_clients=_rest(row, "continues"),
         )
+
+
+def _counted(row: dict[str, int], name: str) -> Counted:
+    """The answers of a kind, their clients and the sum of their record keys."""
+    return Counted(row[f"n_{name}"], row[f"n_{name}_clients"], row[f"n_{name}_key"])
 
 
 def _feedback_in(
@@ -127,18 +132,27 @@ _FLAGS = {
 }
 
 
+def _keys(column: str) -> Agg:
+    """The sum of the record keys of the answers counted in ``column`` (each of the
+    client's answers carries the client's key: the cell key of the cell-key method)."""
+    return Agg("sum", column, expression=f"{{{column}}} * {{rkey}}")
+
+
 def _pair(name: str) -> dict[str, Agg]:
     return {
         f"n_{name}": Agg("sum", f"{name}_n"),
         f"n_{name}_clients": Agg("count", "client", when=f"{name}_any", distinct=True),
+        f"n_{name}_key": _keys(f"{name}_n"),
     }
 
 
 # over one row per site and client (see feedback_figures)
 _FIGURES = {
     "answers": Agg("sum", "answered"),
+    "answers_key": _keys("answered"),
     "clients": Agg("count", "client", distinct=True),
     "helped": Agg("sum", "helped_n"),
+    "helped_key": _keys("helped_n"),
     "helped_clients": Agg("count", "client", when="helped_any", distinct=True),
     **_pair("good"),
     **_pair("learned"),
@@ -158,8 +172,12 @@ def feedback_figures(scope: Any) -> tuple[FeedbackFigures, dict[int, FeedbackFig
     w = scope.window
     rows = (
         _feedback_in(scope.sites, w.start, w.end, scope.service)
-        .annotate(site=F("placement__site_id"), client=F("placement__client_id"))
-        .values("site", "client")
+        .annotate(
+            site=F("placement__site_id"),
+            client=F("placement__client_id"),
+            rkey=F("placement__client__record_key"),
+        )
+        .values("site", "client", "rkey")
         .annotate(
             answered=Count("pk"),
             **{f"{name}_n": Sum(_flag(q)) for name, q in _FLAGS.items()},

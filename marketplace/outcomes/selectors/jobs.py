@@ -9,7 +9,8 @@
   for days in the window.
 
 Jobs and income describe the unit, not a person; work days and work-share money are
-about participants and are suppressed under five of them by the report.
+about participants and are perturbed and suppressed under five of them
+(``marketplace.outcomes.published``).
 """
 
 from __future__ import annotations
@@ -80,21 +81,33 @@ def job_bank_by_site(scope: OutcomeScope) -> dict[int, JobBankFigures]:
             job__progress__site__in=scope.sites, date__gte=w.start, date__lte=w.end
         )
         .values("job__progress__site")
-        .annotate(n=Count("pk"), clients=Count("client", distinct=True))
+        .annotate(
+            n=Count("pk"),
+            clients=Count("client", distinct=True),
+            key=Sum("client__record_key"),
+        )
         .order_by()
     )
     for r in days:
-        row(r["job__progress__site"]).work_days = Counted(r["n"], r["clients"])
+        row(r["job__progress__site"]).work_days = Counted(
+            r["n"], r["clients"], int(r["key"] or 0)
+        )
     paid = (
         WorkShareAllocation.objects.filter(
             site__in=scope.sites, date__gte=w.start, date__lte=w.end
         )
         .values("site")
-        .annotate(cents=Sum("amount_cents"), clients=Count("client", distinct=True))
+        .annotate(
+            cents=Sum("amount_cents"),
+            clients=Count("client", distinct=True),
+            key=Sum("client__record_key"),
+        )
         .order_by()
     )
     for r in paid:
-        row(r["site"]).work_share_cents = Counted(r["cents"] or 0, r["clients"])
+        row(r["site"]).work_share_cents = Counted(
+            r["cents"] or 0, r["clients"], int(r["key"] or 0)
+        )
     return out
 
 
@@ -104,11 +117,21 @@ def job_bank_total(scope: OutcomeScope) -> JobBankFigures:
     w = scope.window
     days = JobWorkDay.objects.filter(
         job__progress__site__in=scope.sites, date__gte=w.start, date__lte=w.end
-    ).aggregate(n=Count("pk"), clients=Count("client", distinct=True))
+    ).aggregate(
+        n=Count("pk"),
+        clients=Count("client", distinct=True),
+        key=Sum("client__record_key"),
+    )
     paid = WorkShareAllocation.objects.filter(
         site__in=scope.sites, date__gte=w.start, date__lte=w.end
-    ).aggregate(cents=Sum("amount_cents"), clients=Count("client", distinct=True))
+    ).aggregate(
+        cents=Sum("amount_cents"),
+        clients=Count("client", distinct=True),
+        key=Sum("client__record_key"),
+    )
     return JobBankFigures(
-        work_days=Counted(days["n"], days["clients"]),
-        work_share_cents=Counted(paid["cents"] or 0, paid["clients"]),
+        work_days=Counted(days["n"], days["clients"], int(days["key"] or 0)),
+        work_share_cents=Counted(
+            paid["cents"] or 0, paid["clients"], int(paid["key"] or 0)
+        ),
     )

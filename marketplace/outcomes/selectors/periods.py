@@ -2,9 +2,10 @@
 
 Every figure is counted in the database (``values`` + ``annotate`` with filtered
 ``Count``/``Avg``), so the number of queries does not depend on the amount of data.
-The raw counts returned here carry the distinct clients behind each number;
-``marketplace.outcomes.report`` applies the small-number suppression before anything
-is shown or exported.
+The raw counts returned here carry the distinct clients behind each number and the
+sum of their records' keys (the cell key of the cell-key method);
+``marketplace.outcomes.published`` applies the disclosure control once, before
+anything is shown or exported.
 
 Definitions (documented in ``docs/outcomes.md``):
 
@@ -41,6 +42,7 @@ from django.db.models import (
     OuterRef,
     Q,
     QuerySet,
+    Sum,
     Value,
     When,
 )
@@ -146,6 +148,7 @@ def _period_rows(scope: OutcomeScope) -> QuerySet[PlacementPeriod]:
         .annotate(
             site=F("placement__site_id"),
             client=F("placement__client_id"),
+            rkey=F("placement__client__record_key"),
             is_ended=_flag(ended),
             is_positive=_flag(ended & positive),
             is_held_return=_flag(started & Q(is_return=True)),
@@ -157,6 +160,7 @@ def _period_rows(scope: OutcomeScope) -> QuerySet[PlacementPeriod]:
         .values(
             "site",
             "client",
+            "rkey",
             "reason",
             "bucket",
             "is_ended",
@@ -172,11 +176,13 @@ def _count_and_clients(flag: str) -> dict[str, Agg]:
     return {
         flag[3:]: Agg("sum", flag),
         f"{flag[3:]}_clients": Agg("count", "client", when=flag, distinct=True),
+        f"{flag[3:]}_key": Agg("sum", "rkey", when=flag),
     }
 
 
 _PERIOD_AGGREGATES = {
     "served_clients": Agg("count", "client", distinct=True),
+    "served_key": Agg("sum", "rkey"),
     **_count_and_clients("is_ended"),
     **_count_and_clients("is_positive"),
     "length": Agg("avg", "days", when="is_ended"),
@@ -187,9 +193,10 @@ _PERIOD_AGGREGATES = {
 
 @dataclass
 class PeriodFigures:
-    """What the periods of one site (or of the whole scope) add up to."""
+    """What the periods of one site (or of the whole scope) add up to. ``served``
+    and ``stalled`` count clients (value and clients are the same)."""
 
-    served_clients: int = 0
+    served: Counted = Counted(0, 0)
     ended: Counted = Counted(0, 0)
     positive: Counted = Counted(0, 0)
     negative_clients: int = 0
@@ -200,16 +207,25 @@ class PeriodFigures:
     @classmethod
     def from_row(cls, row: dict[str, Any]) -> PeriodFigures:
         length = row["length"]
+        row = {name: int(v) for name, v in row.items() if name != "length"}
+
+        def counted(name: str) -> Counted:
+            return Counted(row[name], row[f"{name}_clients"], row[f"{name}_key"])
+
         return cls(
-            served_clients=row["served_clients"],
-            ended=Counted(row["ended"], row["ended_clients"]),
-            positive=Counted(row["positive"], row["positive_clients"]),
+            served=Counted(
+                row["served_clients"], row["served_clients"], row["served_key"]
+            ),
+            ended=counted("ended"),
+            positive=counted("positive"),
             # clients who ended otherwise, at least (a client with both kinds of
             # exit counts once in each): a lower bound, so shares err on hiding
             negative_clients=row["ended_clients"] - row["positive_clients"],
             length_days=None if length is None else float(length),
-            returns=Counted(row["held_return"], row["held_return_clients"]),
-            stalled=Counted(row["stalled"], row["stalled_clients"]),
+            returns=counted("held_return"),
+            stalled=Counted(
+                row["stalled_clients"], row["stalled_clients"], row["stalled_key"]
+            ),
         )
 
 
@@ -284,14 +300,16 @@ def holds_in_window(scope: OutcomeScope) -> Counted:
     if scope.service:
         events = events.filter(placement__client__service=scope.service)
     row = events.aggregate(
-        n=Count("pk"), clients=Count("placement__client", distinct=True)
+        n=Count("pk"),
+        clients=Count("placement__client", distinct=True),
+        key=Sum("placement__client__record_key"),
     )
-    return Counted(row["n"], row["clients"])
+    return Counted(row["n"], row["clients"], int(row["key"] or 0))
 
 
 @dataclass
 class OutcomeFigures:
-    """Every raw count of the outcome page (before suppression)."""
+    """Every raw count of the outcome page (before disclosure control)."""
 
     scope: OutcomeScope
     totals: PeriodFigures
@@ -307,7 +325,7 @@ class OutcomeFigures:
     jobs_by_site: dict[int, JobBankFigures]
     sites: list[WorkSite] = field(default_factory=list)
     #: clients with competence recorded at work, by site (opinnollistaminen)
-    competence_by_site: dict[int, int] = field(default_factory=dict)
+    competence_by_site: dict[int, Counted] = field(default_factory=dict)
 
 
 def outcome_figures(scope: OutcomeScope) -> OutcomeFigures:
