@@ -180,6 +180,7 @@ class FakeStripe(stripe.HTTPClient):
             ("post", "refunds", 1): lambda: self._refund(p),
             ("post", "accounts", 1): lambda: self._account(p),
             ("get", "accounts", 2): lambda: self._get(seg[1], "account"),
+            ("get", "disputes", 2): lambda: self._public(self._get(seg[1], "dispute")),
             ("post", "account_links", 1): lambda: self._account_link(p),
             ("get", "balance_transactions", 1): lambda: self._balance_list(p),
         }
@@ -337,15 +338,21 @@ class FakeStripe(stripe.HTTPClient):
                 "created": int(time.time()),
                 "livemode": False,
                 "type": type_,
-                "data": {"object": self._public(obj)},
+                # a snapshot, as Stripe sends it: later changes do not show in it
+                "data": {"object": json.loads(json.dumps(self._public(obj)))},
             }
             self.events.append(event)
             return event
 
     def complete_checkout(
-        self, session_id: str, fee_cents: int | None = None
+        self,
+        session_id: str,
+        fee_cents: int | None = None,
+        event_type: str = "checkout.session.completed",
     ) -> dict[str, Any]:
-        """The customer pays on the Checkout page; returns checkout.session.completed."""
+        """The customer pays on the Checkout page; returns checkout.session.completed
+        (or ``event_type``: ``checkout.session.async_payment_succeeded`` when the
+        money of a bank payment arrives later)."""
         with self.lock:
             session = self._get(session_id, "checkout.session")
             amount = session["amount_total"]
@@ -380,7 +387,7 @@ class FakeStripe(stripe.HTTPClient):
             session.update(
                 status="complete", payment_status="paid", payment_intent=intent["id"]
             )
-            return self.event("checkout.session.completed", session)
+            return self.event(event_type, session)
 
     def complete_onboarding(self, account_id: str) -> dict[str, Any]:
         with self.lock:
@@ -405,6 +412,7 @@ class FakeStripe(stripe.HTTPClient):
                     "object": "dispute",
                     "amount": charge["amount"],
                     "charge": charge_id,
+                    "payment_intent": charge["payment_intent"],
                     "status": "needs_response",
                     "balance_transactions": [],
                 },

@@ -57,6 +57,8 @@ class JobPayment(models.Model):
         FAILED = "failed", _("Not completed")
         REFUNDED = "refunded", _("Refunded")
         PARTIALLY_REFUNDED = "partially_refunded", _("Partly refunded")
+        # paid late for a job another payment had paid already: refunded in full
+        DUPLICATE = "duplicate", _("Paid twice, refunded")
 
     LIVE = ("created", "open", "succeeded", "refunded", "partially_refunded")
 

@@ -25,6 +25,7 @@ from marketplace.models import AccessLogEntry, ConnectedAccount, WorkSite
 from marketplace.money import selectors as money_selectors
 from marketplace.money.payments import gateway
 from marketplace.money.payments.exceptions import (
+    GatewayError,
     InvalidWebhook,
     PaymentError,
     PaymentsNotConfigured,
@@ -283,6 +284,12 @@ def stripe_webhook(request: HttpRequest) -> HttpResponse:
         return JsonResponse({"error": "payments are not configured"}, status=503)
     except InvalidWebhook:
         return JsonResponse({"error": "invalid signature"}, status=400)
-    outcome = stripe_event_receive(event)
+    try:
+        outcome = stripe_event_receive(event)
+    except GatewayError:
+        # Stripe could not be asked about the event's object: nothing was kept, and
+        # Stripe delivers the event again later.
+        logger.warning("stripe event %s: Stripe unreachable, not stored", event["id"])
+        return JsonResponse({"error": "try again later"}, status=503)
     logger.info("stripe event %s %s: %s", event["id"], event["type"], outcome)
     return JsonResponse({"received": True, "outcome": outcome})

@@ -27,6 +27,10 @@ class GatewayError(PaymentError):
     """Stripe refused the request or could not be reached; nothing was charged twice."""
 
 
+class NotFoundAtStripe(GatewayError):
+    """Stripe does not know the object asked for (HTTP 404)."""
+
+
 class InvalidWebhook(PaymentError):
     """The webhook's signature or body is not valid: it is not from Stripe."""
 

@@ -22,7 +22,11 @@ from typing import Any
 import stripe
 from django.conf import settings
 
-from marketplace.money.payments.exceptions import GatewayError, PaymentsNotConfigured
+from marketplace.money.payments.exceptions import (
+    GatewayError,
+    NotFoundAtStripe,
+    PaymentsNotConfigured,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -63,6 +67,8 @@ def _call(what: str, fn: Any, *args: Any, **kwargs: Any) -> Any:
             type(exc).__name__,
             getattr(exc, "request_id", None),
         )
+        if getattr(exc, "http_status", None) == 404:
+            raise NotFoundAtStripe() from exc
         raise GatewayError() from exc
 
 
@@ -199,14 +205,21 @@ def create_transfer(
 
 
 def create_refund(
-    *, payment_intent_id: str, amount_cents: int, job_id: int, idempotency_key: str
+    *,
+    payment_intent_id: str,
+    amount_cents: int,
+    job_id: int,
+    refund_id: int,
+    idempotency_key: str,
 ) -> tuple[str, str]:
-    """Refund (part of) a payment to the poster; returns the refund id and status."""
+    """Refund (part of) a payment to the poster; returns the refund id and status.
+    Our refund's id goes in the metadata, so that its webhook finds it even when it
+    comes before this call's answer is stored."""
     client = _client()
     params = {
         "payment_intent": payment_intent_id,
         "amount": amount_cents,
-        "metadata": {"polku_job": str(job_id)},
+        "metadata": {"polku_job": str(job_id), "polku_refund": str(refund_id)},
     }
     refund = _call("refund", client.v1.refunds.create, params, _opts(idempotency_key))
     return str(refund.id), str(refund.status)
@@ -309,3 +322,54 @@ def expire_checkout(session_id: str) -> None:
     """Close an unfinished payment page (the job was cancelled before payment)."""
     client = _client()
     _call("checkout", client.v1.checkout.sessions.expire, session_id)
+
+
+@dataclass(frozen=True)
+class DisputeFunds:
+    """A balance transaction of a dispute: the bank taking the money back (negative)
+    or returning it (positive), with Stripe's dispute fee."""
+
+    id: str
+    amount: int
+    fee: int
+
+
+@dataclass(frozen=True)
+class Dispute:
+    id: str
+    charge_id: str | None
+    payment_intent_id: str | None
+    status: str  # needs_response, under_review, won, lost, warning_* …
+    funds: tuple[DisputeFunds, ...]
+
+
+def retrieve_dispute(dispute_id: str) -> Dispute:
+    """The dispute as Stripe has it now (its events may arrive in any order)."""
+    client = _client()
+    data = _call("dispute", client.v1.disputes.retrieve, dispute_id).to_dict()
+    funds = tuple(
+        DisputeFunds(
+            id=str(bt.get("id") or ""),
+            amount=int(bt.get("amount") or 0),
+            fee=int(bt.get("fee") or 0),
+        )
+        for bt in data.get("balance_transactions") or []
+        if isinstance(bt, dict)
+    )
+    return Dispute(
+        id=data["id"],
+        charge_id=_id(data.get("charge")),
+        payment_intent_id=_id(data.get("payment_intent")),
+        status=str(data.get("status") or ""),
+        funds=funds,
+    )
+
+
+def payment_id_of_intent(payment_intent_id: str) -> int | None:
+    """Our payment's id from a PaymentIntent's metadata (put there at checkout)."""
+    client = _client()
+    intent = _call(
+        "payment intent", client.v1.payment_intents.retrieve, payment_intent_id
+    ).to_dict()
+    value = str((intent.get("metadata") or {}).get("polku_payment") or "")
+    return int(value) if value.isdigit() else None

@@ -131,17 +131,25 @@ def payment_sync(*, payment: JobPayment) -> JobPayment:
 
 def payment_succeeded(*, payment: JobPayment, payment_intent_id: str) -> JobPayment:
     """Book a succeeded payment once: the money is held for the job until it is
-    transferred or refunded. A payment that arrives for a cancelled job is refunded."""
+    transferred or refunded. A payment that arrives for a cancelled job is refunded;
+    so is one that arrives late for a job another payment has paid already (it is
+    booked as a duplicate, then refunded in full)."""
     charge = gateway.retrieve_charge(payment_intent_id)
     if charge.status != "succeeded" or not charge.charge_id:
         return payment
     with transaction.atomic():
+        progress = progress_of(payment.job, lock=True)  # one payment at a time
         payment = JobPayment.objects.select_for_update().get(pk=payment.pk)
-        if payment.status in PAID:
+        if payment.status in (*PAID, P.DUPLICATE):
             return payment
         job = payment.job
         amount = charge.amount_received or payment.amount_cents
-        payment.status = P.SUCCEEDED
+        replaced = (
+            JobPayment.objects.filter(job=job, status__in=JobPayment.LIVE)
+            .exclude(pk=payment.pk)
+            .exists()
+        )
+        payment.status = P.DUPLICATE if replaced else P.SUCCEEDED
         payment.payment_intent_id = payment_intent_id
         payment.charge_id = charge.charge_id
         payment.stripe_fee_cents = charge.fee_cents
@@ -164,14 +172,13 @@ def payment_succeeded(*, payment: JobPayment, payment_intent_id: str) -> JobPaym
                     ledger.Line(stripe_bal, -charge.fee_cents),
                 ],
             )
-        progress = progress_of(job, lock=True)
         JobEvent.objects.create(
             job=job,
             from_status=progress.status,
             to_status=progress.status,
-            detail={"paid_cents": amount},
+            detail={"paid_cents": amount, **({"duplicate": True} if replaced else {})},
         )
-        if progress.status == JobStatus.CANCELLED:
+        if replaced or progress.status == JobStatus.CANCELLED:
             refund_prepare(payment=payment, amount_cents=amount, actor=None)
     return payment
 
@@ -365,6 +372,7 @@ def refund_execute(*, refund_id: int) -> JobRefund:
             payment_intent_id=refund.payment.payment_intent_id,
             amount_cents=refund.amount_cents,
             job_id=refund.payment.job_id,
+            refund_id=refund.pk,
             idempotency_key=refund.idempotency_key,
         )
     except (GatewayError, PaymentsNotConfigured) as exc:
@@ -393,11 +401,12 @@ def refund_succeeded(*, stripe_refund_id: str) -> JobRefund | None:
     refund.save()
     payment = JobPayment.objects.select_for_update().get(pk=refund.payment_id)
     payment.refunded_cents += refund.amount_cents
-    payment.status = (
-        P.REFUNDED
-        if payment.refunded_cents >= payment.amount_cents
-        else P.PARTIALLY_REFUNDED
-    )
+    if payment.status != P.DUPLICATE:  # a duplicate stays one (and not live)
+        payment.status = (
+            P.REFUNDED
+            if payment.refunded_cents >= payment.amount_cents
+            else P.PARTIALLY_REFUNDED
+        )
     payment.save()
     ledger.ledger_post(
         kind="refund",
