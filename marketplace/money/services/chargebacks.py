@@ -53,6 +53,8 @@ def _payment_of(dispute: gateway.Dispute) -> JobPayment | None:
     if payment is None and dispute.payment_intent_id:
         # The payment's own event has not arrived yet: book it from Stripe now.
         payment_id = gateway.payment_id_of_intent(dispute.payment_intent_id)
+        if payment_id is None:
+            return None
         payment = JobPayment.objects.filter(pk=payment_id).first()
         if payment is not None:
             payment = money.payment_succeeded(

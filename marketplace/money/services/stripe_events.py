@@ -18,7 +18,7 @@ from __future__ import annotations
 import datetime as dt
 import logging
 from collections.abc import Callable
-from typing import Any
+from typing import Any, TypeGuard
 
 from django.db import IntegrityError, transaction
 from django.db.models import Q
@@ -46,7 +46,7 @@ def stripe_event_receive(event: dict[str, Any]) -> str:
     Storing and handling are one transaction: if Stripe cannot be reached while
     handling, the event is not kept and Stripe's retry is handled afresh."""
     event_id, type_ = event.get("id"), event.get("type")
-    if not _text(event_id, MAX_EVENT_ID) or not _text(type_, MAX_EVENT_TYPE):
+    if not (_text(event_id, MAX_EVENT_ID) and _text(type_, MAX_EVENT_TYPE)):
         logger.warning("stripe event malformed: id or type missing or too long")
         return "malformed event: id or type"
     with transaction.atomic():
@@ -89,7 +89,7 @@ def _handle(event_id: str, type_: str, data: Any) -> str:
         return f"malformed event: {type(exc).__name__}"
 
 
-def _text(value: Any, limit: int) -> bool:
+def _text(value: Any, limit: int) -> TypeGuard[str]:
     return isinstance(value, str) and 0 < len(value) <= limit
 
 
@@ -111,7 +111,7 @@ def _ref(obj: dict[str, Any], name: str) -> str | None:
         return None
     if not _text(value, MAX_EVENT_ID):
         raise MalformedEvent(f"{name} is not an id")
-    return value
+    return str(value)
 
 
 def _int(value: Any) -> int | None:
