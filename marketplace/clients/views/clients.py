@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from marketplace.access import permissions, roles
+from marketplace.clients.forms.caseload import CaseloadForm
 from marketplace.clients.forms.clients import (
     AgreeForm,
     ClientForm,
@@ -52,22 +53,18 @@ def _instructor(request: HttpRequest) -> None:
 
 @login_required
 def client_list(request: HttpRequest) -> HttpResponse:
+    """The caseload: search by name, filters, sorting and the next review."""
     _instructor(request)
     today = timezone.localdate()
-    clients = list(clients_caseload.caseload_with_open_placements(request.user))
-    access_record_list(actor=request.user, clients=clients)
-    rows = []
-    for client in clients:
-        open_placements = client.open_placements
-        rows.append(
-            {
-                "client": client,
-                "placements": open_placements,
-                "review_due": any(p.review_due(today) for p in open_placements),
-            }
-        )
+    form = CaseloadForm(
+        request.GET or None, sites=clients_caseload.caseload_sites(request.user)
+    )
+    rows = clients_caseload.caseload(request.user, today=today, **form.choices())
+    access_record_list(actor=request.user, clients=[row.client for row in rows])
     return render(
-        request, "marketplace/clients/list.html", {"rows": rows, "today": today}
+        request,
+        "marketplace/clients/list.html",
+        {"rows": rows, "today": today, "form": form},
     )
 
 
