@@ -26,7 +26,12 @@ def payments_enabled() -> bool:
 
 
 def can_post_jobs(user: Any) -> bool:
-    return permissions.can_post_job(user)
+    """Whether to offer "Post a job": a job is posted for the user's own
+    organisation, so a platform admin without one is not offered a form that
+    would refuse them."""
+    return permissions.can_post_job(user) and bool(
+        getattr(user, "organisation_id", None)
+    )
 
 
 def _jobs_with_details(queryset: QuerySet) -> QuerySet:

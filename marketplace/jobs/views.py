@@ -72,7 +72,7 @@ def job_list(request: HttpRequest) -> HttpResponse:
         "marketplace/jobs/list.html",
         {
             "rows": rows,
-            "can_post": permissions.can_post_job(user),
+            "can_post": selectors.can_post_jobs(user),
             "payments_enabled": selectors.payments_enabled(),
         },
     )
