@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('marketplace', '0011_competence_and_network'),
+        ('marketplace', '0012_client_record_key'),
     ]
 
     operations = [
