@@ -15,5 +15,6 @@ urlpatterns = [
     path("", include("marketplace.money.urls")),
     path("", include("marketplace.competence.urls")),
     path("", include("marketplace.network.urls")),
+    path("", include("marketplace.maps.urls")),
     path("", include("marketplace.outcomes.urls")),
 ]

@@ -208,6 +208,14 @@ POLKU_JOURNEY_PLANNER_URL = os.environ.get(
     "POLKU_JOURNEY_PLANNER_URL", DEFAULT_JOURNEY_PLANNER_URL
 )
 POLKU_JOURNEY_PLANNERS = journey_planners_from_env(os.environ)
+# The site editor's address search (marketplace/maps/geocoding.py): a Nominatim
+# search endpoint, asked by the server; empty switches the search off.
+POLKU_GEOCODER_URL = os.environ.get(
+    "POLKU_GEOCODER_URL", "https://nominatim.openstreetmap.org/search"
+)
+POLKU_GEOCODER_USER_AGENT = os.environ.get(
+    "POLKU_GEOCODER_USER_AGENT", "Polku work-activity catalogue (site editor)"
+)
 POLKU_MAP_TILE_ORIGIN = tile_origin(POLKU_MAP_TILE_URL) if POLKU_MAP_TILE_URL else ""
 if POLKU_MAP_TILE_ORIGIN:
     CONTENT_SECURITY_POLICY["DIRECTIVES"]["img-src"] = [

@@ -15,6 +15,10 @@ in the Content Security Policy (``img-src``), so that no other image host is all
 * ``POLKU_JOURNEY_PLANNER_URL``: a link template for "plan the journey by public
   transport" with ``{destination}`` (the site's name and coordinates in the
   Digitransit form ``Name::lat,lon``, URL-encoded), or ``{lat}`` and ``{lon}``.
+* ``POLKU_GEOCODER_URL``: the site editor's address search, a Nominatim search
+  endpoint asked by Polku's server (default OpenStreetMap's Nominatim; empty: no
+  address search, the map click and the coordinate fields still work), with
+  ``POLKU_GEOCODER_USER_AGENT`` identifying the installation as its policy asks.
 * ``POLKU_JOURNEY_PLANNERS``: JSON ``{"region-slug": "template", …}``: a region's own
   journey planner, used for the sites of that region instead of the default.
 """

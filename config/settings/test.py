@@ -5,6 +5,8 @@ import os
 # The maps' tiles come from a host that does not exist: the browser tests answer its
 # requests themselves (tests/browser/test_maps.py), so no test reaches the network.
 os.environ.setdefault("POLKU_MAP_TILE_URL", "https://tiles.polku.test/{z}/{x}/{y}.png")
+# and the address search asks a host that does not exist (tests replace the call)
+os.environ.setdefault("POLKU_GEOCODER_URL", "https://geocoder.polku.test/search")
 
 from .base import *  # noqa: E402, F403
 from .base import STORAGES  # noqa: E402

@@ -14,6 +14,7 @@ from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import (
     FieldPanel,
     FieldRowPanel,
+    HelpPanel,
     InlinePanel,
     MultiFieldPanel,
 )
@@ -143,6 +144,8 @@ class WorkSite(Page):
                 FieldPanel("municipality"),
                 FieldRowPanel([FieldPanel("address"), FieldPanel("postal_code")]),
                 FieldRowPanel([FieldPanel("lat"), FieldPanel("lon")]),
+                # a map to click and an address search (marketplace/maps)
+                HelpPanel(template="maps/location_picker_panel.html"),
             ],
             heading=_("Location"),
         ),

@@ -42,6 +42,35 @@ def jobs_map(job_bank: Any) -> dict[str, Any]:
     return _context(selectors.jobs_map(job_bank.filterset.qs.distinct()), "jobs-map")
 
 
+@register.inclusion_tag("maps/location_picker.html")
+def location_picker() -> dict[str, Any]:
+    """The site editor's map for the site's location (in a Wagtail HelpPanel)."""
+    from django.urls import reverse
+    from django.utils.translation import gettext as _
+
+    from marketplace.maps import config, geocoding
+
+    background = config.tiles()
+    if background is None:
+        return {"picker": None}
+    return {
+        "picker": {
+            "tiles": background,
+            "search": reverse("address_search") if geocoding.enabled() else "",
+            "texts": {
+                "mapLabel": _(
+                    "Map for choosing the site's location: click the place; the "
+                    "latitude and longitude fields are filled in."
+                ),
+                "searching": _("Searching…"),
+                "none": _("No place found. Try the street address and the town."),
+                "choose": _("Use this place"),
+                "chosen": _("The location is set: %(lat)s, %(lon)s."),
+            },
+        }
+    }
+
+
 @register.simple_tag
 def journey_url(site: Any) -> str:
     return selectors.site_journey_url(site)

@@ -257,3 +257,45 @@ def test_the_client_sees_their_suggestions_on_a_map(page, suggested, offline, ax
     assert "sinulle" in caption and "15 km" in caption
     assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
     assert axe(page) == []
+
+
+def test_the_site_editor_picks_the_location_on_the_map_or_by_address(
+    page, places, offline, monkeypatch, shot
+):
+    from marketplace.maps import geocoding
+
+    monkeypatch.setattr(
+        geocoding,
+        "_ask",
+        lambda query: [
+            geocoding.Place("Teollisuuskatu 5, 15100 Lahti", 60.9801, 25.6702)
+        ],
+    )
+    site = places["hoyla"]
+    supervisor = make_user(roles.SUPERVISOR, organisation=site.organisation)
+    log_in(page, supervisor)
+    page.goto(f"/admin/pages/{site.pk}/edit/")
+    picker = page.locator(".location-picker")
+    picker.locator(".map .leaflet-tile").first.wait_for(state="attached")
+    # a click on the map fills in the coordinates (the fields stay editable)
+    lat, lon = page.locator("#id_lat"), page.locator("#id_lon")
+    before = (lat.input_value(), lon.input_value())
+    area = picker.locator(".map")
+    area.scroll_into_view_if_needed()
+    box = area.bounding_box()
+    area.click(position={"x": box["width"] * 0.75, "y": box["height"] * 0.25})
+    after = (lat.input_value(), lon.input_value())
+    assert after != before
+    assert all(len(v.split(".")[1]) == 6 for v in after)  # 6 decimals, ~0.1 m
+    # the point clicked is east of the site's old place (right of the centre)
+    assert float(after[1]) > float(before[1])
+    # the address search, by keyboard, offers the place and sets it
+    query = picker.locator("#location-picker-query")
+    assert query.input_value().startswith("Teollisuuskatu 5")
+    query.press("Enter")
+    choice = picker.get_by_role("button", name="Käytä tätä paikkaa: Teollisuuskatu 5")
+    choice.focus()
+    page.keyboard.press("Enter")
+    assert (lat.input_value(), lon.input_value()) == ("60.980100", "25.670200")
+    shot(page, "map-location-picker")
+    assert not offline["outside"] and not offline["errors"]
