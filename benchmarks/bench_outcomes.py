@@ -70,29 +70,6 @@ def configure(postgres: str | None) -> str:
     return db["ENGINE"].rsplit(".", 1)[-1]
 
 
-def add_site(title: str, organisation, municipality):  # type: ignore[no-untyped-def]
-    """A published work-activity site under the catalogue page."""
-    from cms.models import SiteIndexPage
-    from marketplace.models import SiteCapacity, Term, WorkSite
-
-    site = WorkSite(
-        title=title,
-        organisation=organisation,
-        municipality=municipality,
-        lat=municipality.lat,
-        lon=municipality.lon,
-        days_min=1,
-        days_max=4,
-        hours_min=4,
-        hours_max=6,
-    )
-    SiteIndexPage.objects.get().add_child(instance=site)
-    site.services.set(Term.objects.filter(vocabulary="service"))
-    site.save()
-    SiteCapacity.objects.create(site=site, seats_total=12, seats_free=2)
-    return site
-
-
 def build_region(seed: int = 2026) -> dict:
     """Sites, clients and five years of periods, events, assessments and answers."""
     import datetime as dt
@@ -116,6 +93,7 @@ def build_region(seed: int = 2026) -> dict:
     from marketplace.models.placements import HOLDABLE_EXITS
     from marketplace.seeding.setup import polku_setup
     from marketplace.shared.months import add_months
+    from tests.factories.sites import make_site
 
     rng = random.Random(seed)
     polku_setup()
@@ -134,7 +112,13 @@ def build_region(seed: int = 2026) -> dict:
         for i in range(24)
     ]
     sites = [
-        add_site(f"Työtoimintapaikka {i:02d}", orgs[i % len(orgs)], towns[i % 10])
+        make_site(
+            title=f"Työtoimintapaikka {i:02d}",
+            organisation=orgs[i % len(orgs)],
+            municipality=towns[i % 10],
+            services=("rehabilitative", "disability"),
+            seats=(12, 2),
+        )
         for i in range(60)
     ]
     today = timezone.localdate()

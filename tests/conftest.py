@@ -4,9 +4,6 @@ from __future__ import annotations
 
 import pytest
 
-# the job bank's fixtures (bank, stripe_fake, no_payments) for every domain's tests
-from tests.jobbank import bank, no_payments, stripe_fake  # noqa: F401
-
 
 @pytest.fixture
 def polku(db):  # type: ignore[no-untyped-def]
@@ -55,3 +52,28 @@ def _empty_cache() -> None:
 
     for cache in caches.all(initialized_only=True):
         cache.clear()
+
+
+@pytest.fixture
+def stripe_fake(settings):  # type: ignore[no-untyped-def]
+    """Payments switched on, every Stripe call answered by an in-process fake."""
+    from tests.factories.money import payments_off, payments_on
+
+    yield payments_on(settings)
+    payments_off()
+
+
+@pytest.fixture
+def no_payments(settings) -> None:  # type: ignore[no-untyped-def]
+    settings.STRIPE_SECRET_KEY = ""
+    settings.STRIPE_WEBHOOK_SECRET = ""
+
+
+@pytest.fixture
+def bank(polku):  # type: ignore[no-untyped-def]
+    """A region with an NGO that posts jobs, a unit with a group of three disability
+    work activity participants, a unit elsewhere, and the region's organiser
+    (tests/factories/jobs.py)."""
+    from tests.factories.jobs import job_bank_world
+
+    return job_bank_world()

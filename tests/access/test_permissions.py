@@ -6,14 +6,14 @@ import pytest
 
 from marketplace.access import permissions, roles
 from marketplace.models import Organisation, SiteCapacity, User
-from tests.factories import (
+from tests.factories.accounts import (
     PASSWORD,
     MunicipalityFactory,
     OrganisationFactory,
     RegionFactory,
-    make_site,
     make_user,
 )
+from tests.factories.sites import make_site
 
 
 @pytest.fixture

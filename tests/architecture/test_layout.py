@@ -29,7 +29,7 @@ LAYERS: tuple[tuple[str, ...], ...] = (
     ("marketplace.shared", "marketplace.access.roles"),
     ("marketplace.models", "matching.models"),
     ("marketplace.access",),
-    ("marketplace.sites",),
+    ("marketplace.sites", "marketplace.maps"),
     ("marketplace.accounts",),
     ("cms",),
     ("marketplace.clients",),

@@ -147,12 +147,12 @@ def axe() -> Any:
 @pytest.fixture
 def world(polku: Any) -> dict[str, Any]:
     """Three published sites in two towns and a draft, as in the catalogue tests."""
-    from tests.factories import (
+    from tests.factories.accounts import (
         MunicipalityFactory,
         OrganisationFactory,
         RegionFactory,
-        make_site,
     )
+    from tests.factories.sites import make_site
 
     north = RegionFactory(slug="north", name_fi="Pohjoinen")
     south = RegionFactory(slug="south", name_fi="Etelä")

@@ -62,7 +62,7 @@ SUPERVISOR_PAGES = {
 def test_supervisor_page_has_no_axe_violations(page, world, shot, axe, name):
     # Given a supervisor, logged in through the login form
     from marketplace.access import roles
-    from tests.factories import make_user
+    from tests.factories.accounts import make_user
     from tests.security.login import browser_log_in
 
     supervisor = make_user(roles.SUPERVISOR, organisation=world["ngo"])

@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 
 from marketplace.access import roles
-from tests.factories import make_user
+from tests.factories.accounts import make_user
 from tests.security.login import browser_log_in
 
 pytestmark = pytest.mark.browser

@@ -25,7 +25,6 @@ from wagtail.models import WorkflowState
 
 from marketplace.models import Job, JobOffer, LedgerEntry, WorkShareAllocation
 from marketplace.money.services import ledger
-from tests.jobbank import bank, stripe_fake  # noqa: F401 - fixtures
 from tests.security.login import browser_log_in
 from tests.stripe_fake import signed
 

@@ -17,7 +17,9 @@ import pytest
 
 from marketplace.access import roles
 from matching import web
-from tests.factories import MunicipalityFactory, make_client, make_site, make_user
+from tests.factories.accounts import MunicipalityFactory, make_user
+from tests.factories.clients import make_client
+from tests.factories.sites import make_site
 from tests.security.login import browser_log_in as log_in
 
 pytestmark = pytest.mark.browser

@@ -13,8 +13,10 @@ from django.utils import timezone
 from marketplace.access import roles
 from marketplace.clients.selectors.feedback import previous_month
 from marketplace.models import ClientFeedback, Placement, PlacementPeriod
-from tests.factories import OrganisationFactory, make_client, make_site, make_user
-from tests.outcomes.outcome_world import build_world
+from tests.factories.accounts import OrganisationFactory, make_user
+from tests.factories.clients import make_client
+from tests.factories.outcomes import build_world
+from tests.factories.sites import make_site
 from tests.security.login import browser_log_in as log_in
 
 pytestmark = pytest.mark.browser

@@ -12,7 +12,7 @@ from wagtail.models import WorkflowState
 from marketplace.access import roles
 from marketplace.models import WorkSite
 from marketplace.seeding.setup import WORKFLOW_NAME
-from tests.factories import make_user
+from tests.factories.accounts import make_user
 from tests.security.login import browser_log_in as log_in
 
 pytestmark = pytest.mark.browser

@@ -16,7 +16,8 @@ import pytest
 from django_otp.oath import TOTP
 
 from marketplace.access import roles
-from tests.factories import PASSWORD, OrganisationFactory, make_client, make_user
+from tests.factories.accounts import PASSWORD, OrganisationFactory, make_user
+from tests.factories.clients import make_client
 from tests.security.login import authenticator_for, browser_log_in, current_code
 
 pytestmark = pytest.mark.browser

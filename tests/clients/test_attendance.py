@@ -10,13 +10,9 @@ from marketplace.access import roles
 from marketplace.clients.services import placements as svc
 from marketplace.clients.services.attendance import money_for_month
 from marketplace.models import AttendanceDay
-from tests.factories import (
-    PASSWORD,
-    OrganisationFactory,
-    make_client,
-    make_site,
-    make_user,
-)
+from tests.factories.accounts import PASSWORD, OrganisationFactory, make_user
+from tests.factories.clients import make_client
+from tests.factories.sites import make_site
 
 
 @pytest.fixture

@@ -6,14 +6,14 @@ import pytest
 
 from marketplace.access import roles
 from marketplace.models import AccessLogEntry, Client, Placement
-from tests.factories import (
+from tests.factories.accounts import (
     PASSWORD,
     MunicipalityFactory,
     OrganisationFactory,
-    make_client,
-    make_site,
     make_user,
 )
+from tests.factories.clients import make_client
+from tests.factories.sites import make_site
 
 
 @pytest.fixture

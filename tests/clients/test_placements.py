@@ -12,7 +12,9 @@ from marketplace.access import roles
 from marketplace.clients.services import placements as svc
 from marketplace.clients.services.access_log import access_record
 from marketplace.models import AccessLogEntry, Placement, PlacementEvent, SiteCapacity
-from tests.factories import OrganisationFactory, make_client, make_site, make_user
+from tests.factories.accounts import OrganisationFactory, make_user
+from tests.factories.clients import make_client
+from tests.factories.sites import make_site
 
 S = Placement.Status
 START = dt.date(2026, 1, 12)

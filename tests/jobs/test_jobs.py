@@ -12,8 +12,10 @@ from wagtail.models import WorkflowState
 from marketplace.jobs.services import disputes as dsvc
 from marketplace.jobs.services import jobs as svc
 from marketplace.models import Job, JobEvent, JobOffer, JobProgress
-from tests.factories import OrganisationFactory, make_user
-from tests.jobbank import post_job, ready_account, taken_job, terms
+from tests.factories.accounts import OrganisationFactory, make_user
+from tests.factories.jobs import post_job, taken_job
+from tests.factories.money import ready_account
+from tests.factories.sites import terms
 
 
 def test_a_posted_job_waits_for_the_organisers_approval(bank):

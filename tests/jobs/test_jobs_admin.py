@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from cms.models import JobBankPage
 from marketplace.jobs.services import jobs as svc
-from tests.factories import PASSWORD
-from tests.jobbank import post_job, taken_job
+from tests.factories.accounts import PASSWORD
+from tests.factories.jobs import post_job, taken_job
 
 
 def test_a_poster_sees_only_their_organisations_jobs_in_the_explorer(client, bank):

@@ -10,7 +10,7 @@ from django.utils import timezone
 
 from marketplace.jobs.services import jobs as svc
 from marketplace.models import JobProgress
-from tests.jobbank import taken_job
+from tests.factories.jobs import taken_job
 
 
 def test_the_daily_command_accepts_deliveries_that_waited_14_days(bank):

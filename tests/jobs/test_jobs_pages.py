@@ -9,8 +9,9 @@ from django.utils import timezone
 
 from marketplace.jobs.services import jobs as svc
 from marketplace.models import Job, JobOffer
-from tests.factories import PASSWORD, make_user
-from tests.jobbank import post_job, record_days, taken_job, terms
+from tests.factories.accounts import PASSWORD, make_user
+from tests.factories.jobs import post_job, record_days, taken_job
+from tests.factories.sites import terms
 
 
 def login(client, user) -> None:  # type: ignore[no-untyped-def]

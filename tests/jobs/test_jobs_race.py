@@ -12,7 +12,8 @@ from django.db import connection, connections
 
 from marketplace.jobs.services import jobs as svc
 from marketplace.models import JobOffer, JobPayment, JobProgress
-from tests.jobbank import post_job, ready_account, start_payment, taken_job
+from tests.factories.jobs import post_job, taken_job
+from tests.factories.money import ready_account, start_payment
 
 pytestmark = pytest.mark.skipif(
     connection.vendor != "postgresql",

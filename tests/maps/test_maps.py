@@ -10,7 +10,8 @@ from django.core.exceptions import ImproperlyConfigured
 
 from config.settings.maps import journey_planners_from_env, tile_origin
 from marketplace.maps.config import journey_planner_url
-from tests.factories import MunicipalityFactory, RegionFactory, make_site
+from tests.factories.accounts import MunicipalityFactory, RegionFactory
+from tests.factories.sites import make_site
 
 URL = "/tyotoimintapaikat/"
 

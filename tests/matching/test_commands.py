@@ -14,7 +14,7 @@ import pytest
 from django.core.management import CommandError, call_command
 
 from matching.synthetic.world import World
-from tests.matching.builders import document, site
+from tests.factories.datasets import document, site
 
 
 def test_rank_dataset_writes_the_ranking(world: World, tmp_path: Path) -> None:

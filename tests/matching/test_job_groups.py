@@ -5,8 +5,9 @@ from __future__ import annotations
 from django.utils import translation
 
 from matching import web
-from tests.factories import OrganisationFactory, make_site
-from tests.jobbank import bank, post_job  # noqa: F401
+from tests.factories.accounts import OrganisationFactory
+from tests.factories.jobs import post_job
+from tests.factories.sites import make_site
 
 
 def test_groups_for_a_job_are_near_groups_doing_that_kind_of_work(bank):  # noqa: F811

@@ -12,14 +12,14 @@ from marketplace.access import roles
 from marketplace.models import AccessLogEntry, Placement, PlacementPeriod
 from matching import services, web
 from matching.models import MatcherModel, ShownList, SuggestionFeedback
-from tests.factories import (
+from tests.factories.accounts import (
     PASSWORD,
     MunicipalityFactory,
     OrganisationFactory,
-    make_client,
-    make_site,
     make_user,
 )
+from tests.factories.clients import make_client
+from tests.factories.sites import make_site
 
 
 @pytest.fixture(autouse=True)
@@ -386,7 +386,8 @@ def test_the_ranking_record_of_a_view_matches_the_full_read(polku):
     """ranking_record (two queries) gives exactly what client_record of a fully
     prefetched client gives, interests, needs and languages included."""
     from marketplace.models import Client
-    from tests.factories import make_client, term
+    from tests.factories.clients import make_client
+    from tests.factories.sites import term
 
     person = make_client(goals=["studies", "work_trial"])
     person.interests.set([term("tag", "woodwork"), term("tag", "cafe")])

@@ -20,15 +20,9 @@ from marketplace.models import (
 from marketplace.money.payments.exceptions import GatewayError
 from marketplace.money.services import ledger, payouts
 from marketplace.money.services import payments as msvc
-from tests.factories import PASSWORD
-from tests.jobbank import (
-    pay,
-    ready_account,
-    record_days,
-    send_event,
-    start_payment,
-    taken_job,
-)
+from tests.factories.accounts import PASSWORD
+from tests.factories.jobs import record_days, taken_job
+from tests.factories.money import pay, ready_account, send_event, start_payment
 
 
 @pytest.fixture

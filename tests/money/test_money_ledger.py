@@ -10,8 +10,9 @@ from marketplace.jobs.services import jobs as svc
 from marketplace.models import LedgerEntry, LedgerLine
 from marketplace.money.services import ledger, reconcile
 from marketplace.money.services import workshare as wsvc
-from tests.factories import PASSWORD
-from tests.jobbank import pay, ready_account, record_days, taken_job
+from tests.factories.accounts import PASSWORD
+from tests.factories.jobs import record_days, taken_job
+from tests.factories.money import pay, ready_account
 
 on_postgres = pytest.mark.skipif(
     connection.vendor != "postgresql", reason="the trigger exists on PostgreSQL only"

@@ -20,8 +20,12 @@ from marketplace.models import (
 )
 from marketplace.money.services import ledger
 from marketplace.money.services import workshare as wsvc
-from tests.factories import PASSWORD, make_client
-from tests.jobbank import pay, place, ready_account, record_days, taken_job, terms
+from tests.factories.accounts import PASSWORD
+from tests.factories.clients import make_client
+from tests.factories.clients import make_placement as place
+from tests.factories.jobs import record_days, taken_job
+from tests.factories.money import pay, ready_account
+from tests.factories.sites import terms
 
 
 @pytest.fixture

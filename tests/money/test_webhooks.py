@@ -11,7 +11,8 @@ import stripe
 
 from marketplace.models import ConnectedAccount, LedgerEntry, StripeEvent
 from marketplace.money.services import payments as msvc
-from tests.jobbank import ready_account, send_event, taken_job
+from tests.factories.jobs import taken_job
+from tests.factories.money import ready_account, send_event
 from tests.stripe_fake import WEBHOOK_SECRET
 
 URL = "/oma/stripe/webhook/"

@@ -6,8 +6,6 @@ from typing import Any
 
 import pytest
 
-from tests.jobbank import bank, stripe_fake  # noqa: F401  (job-bank fixtures)
-
 
 def _wagtail_rows() -> None:
     """What Wagtail's data migrations made (the root page, the default locale), which

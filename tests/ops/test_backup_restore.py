@@ -20,7 +20,8 @@ from marketplace.management.commands.db_summary import db_summary
 from marketplace.models import LedgerEntry
 from marketplace.money.services import payments as msvc
 from marketplace.money.services.stripe_events import stripe_event_receive
-from tests.jobbank import ready_account, taken_job
+from tests.factories.jobs import taken_job
+from tests.factories.money import ready_account
 from tests.ops.servers import ROOT, shared_database_url
 
 SCRIPT = ROOT / "deploy" / "backup_restore_check.sh"

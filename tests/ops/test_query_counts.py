@@ -20,13 +20,9 @@ from marketplace.models import (
 )
 from matching import web
 from matching.models import SuggestionFeedback
-from tests.factories import (
-    MunicipalityFactory,
-    OrganisationFactory,
-    make_client,
-    make_site,
-    make_user,
-)
+from tests.factories.accounts import MunicipalityFactory, OrganisationFactory, make_user
+from tests.factories.clients import make_client
+from tests.factories.sites import make_site
 
 TODAY = dt.date.today()
 

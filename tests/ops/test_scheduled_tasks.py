@@ -19,13 +19,9 @@ from django_tasks_db.models import DBTaskResult
 from marketplace.access import roles
 from marketplace.models import Placement, PlacementPeriod, SiteCapacity
 from matching.models import MatcherModel
-from tests.factories import (
-    MunicipalityFactory,
-    OrganisationFactory,
-    make_client,
-    make_site,
-    make_user,
-)
+from tests.factories.accounts import MunicipalityFactory, OrganisationFactory, make_user
+from tests.factories.clients import make_client
+from tests.factories.sites import make_site
 
 CRONTAB = Path(__file__).resolve().parents[2] / "deploy" / "polku.crontab"
 DB_QUEUE = {

@@ -32,15 +32,16 @@ from marketplace.models import (
 from marketplace.models.money import JobPayment
 from marketplace.money.services import payments as msvc
 from marketplace.sites.services import site_seats_update
-from tests.factories import (
+from tests.factories.accounts import (
     PASSWORD,
     MunicipalityFactory,
     OrganisationFactory,
-    make_client,
-    make_site,
     make_user,
 )
-from tests.jobbank import ready_account, taken_job
+from tests.factories.clients import make_client
+from tests.factories.jobs import taken_job
+from tests.factories.money import ready_account
+from tests.factories.sites import make_site
 from tests.ops.servers import Browser, Server, two_servers
 from tests.security.login import authenticator_for, current_code
 from tests.stripe_fake import SECRET_KEY, WEBHOOK_SECRET, signed

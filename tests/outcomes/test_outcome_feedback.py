@@ -17,13 +17,9 @@ from marketplace.models import (
     Placement,
     PlacementPeriod,
 )
-from tests.factories import (
-    PASSWORD,
-    OrganisationFactory,
-    make_client,
-    make_site,
-    make_user,
-)
+from tests.factories.accounts import PASSWORD, OrganisationFactory, make_user
+from tests.factories.clients import make_client
+from tests.factories.sites import make_site
 
 ANSWERS = {"felt": "3", "learned": "a_little", "wants_to_continue": "yes"}
 

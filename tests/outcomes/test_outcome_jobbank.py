@@ -14,8 +14,10 @@ from marketplace.outcomes.report import outcome_report
 from marketplace.outcomes.scope import OutcomeScope, Window, outcome_sites_for
 from marketplace.outcomes.statistics import SUPPRESSED
 from marketplace.outcomes.tables import Euros, format_cell
-from tests.factories import make_client
-from tests.jobbank import pay, place, ready_account, record_days, taken_job
+from tests.factories.clients import make_client
+from tests.factories.clients import make_placement as place
+from tests.factories.jobs import record_days, taken_job
+from tests.factories.money import pay, ready_account
 
 
 def job_table(bank):  # type: ignore[no-untyped-def]

@@ -1,4 +1,4 @@
-"""Outcome figures against the hand-counted region of ``outcome_world``; suppression,
+"""Outcome figures against the hand-counted region of ``tests/factories/outcomes.py``; suppression,
 scope, exports and the number of queries."""
 
 from __future__ import annotations
@@ -24,8 +24,9 @@ from marketplace.outcomes.scope import (
 from marketplace.outcomes.selectors.feedback import site_feedback_summary
 from marketplace.outcomes.statistics import SUPPRESSED, Interval
 from marketplace.outcomes.tables import Percent, format_cell
-from tests.factories import PASSWORD, make_client
-from tests.outcomes.outcome_world import JAN1, answer, build_world, period
+from tests.factories.accounts import PASSWORD
+from tests.factories.clients import answer, make_client
+from tests.factories.outcomes import JAN1, build_world, period
 
 URL = "/oma/tulokset/"
 YEAR = Window.year(2025)
@@ -231,7 +232,7 @@ def test_instructors_and_clients_have_no_outcome_page(client, world, who):
 
 def make_client_user(world):  # type: ignore[no-untyped-def]
     from marketplace.access import roles
-    from tests.factories import make_user
+    from tests.factories.accounts import make_user
 
     user = make_user(roles.CLIENT)
     placement = world["new"][0]

@@ -12,23 +12,19 @@ registered with ``owner=None`` and the reason.
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from django.utils import timezone
-
 from marketplace.access import roles
-from marketplace.models import Placement, PlacementPeriod
-from tests.factories import (
+from tests.factories.accounts import (
     MunicipalityFactory,
     OrganisationFactory,
     RegionFactory,
-    make_client,
-    make_site,
     make_user,
 )
+from tests.factories.clients import make_client, make_placement
+from tests.factories.sites import make_site
 
 #: The roles of a region that the IDOR test logs in as ("colleague" is a second
 #: social instructor of the same organisation as "instructor").
@@ -69,11 +65,7 @@ def realm_build(tag: str, code: str) -> Realm:
         service="disability",
         wishes=WISHES,
     )
-    start = timezone.localdate() - dt.timedelta(days=120)
-    placement = Placement.objects.create(
-        client=person, site=site, status=Placement.Status.ACTIVE, start_date=start
-    )
-    PlacementPeriod.objects.create(placement=placement, start=start)
+    placement = make_placement(person, site)
     return Realm(
         tag=tag,
         region=region,
@@ -89,7 +81,7 @@ def realm_build(tag: str, code: str) -> Realm:
         organiser=make_user(roles.ORGANISER, organisation=county),
         poster=make_user(roles.POSTER, organisation=poster_org),
         client=client_user,
-        # the names tests/jobbank.py's helpers read
+        # the names tests/factories/jobs.py's helpers read
         ngo=poster_org,
         lahti=town,
         people=[person],
@@ -100,7 +92,7 @@ def _job(realm: Realm) -> Any:
     """A free job of the region's poster, taken by its unit, with a work day."""
     if "job" not in realm:
         from marketplace.jobs.services.jobs import job_start
-        from tests.jobbank import record_days, taken_job
+        from tests.factories.jobs import record_days, taken_job
 
         job = taken_job(realm, price_cents=0)
         job_start(actor=realm["supervisor"], job=job)

@@ -16,7 +16,7 @@ from typing import Any
 import pytest
 
 from marketplace.access import roles
-from tests.factories import make_user
+from tests.factories.accounts import make_user
 from tests.security.objects import REGISTRY, ROLES, WISHES, WISHES_MARKER
 from tests.security.urlconf import Route, our_routes
 

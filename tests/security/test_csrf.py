@@ -15,7 +15,7 @@ from django.middleware.csrf import CsrfViewMiddleware
 from django.test import Client, RequestFactory
 
 from marketplace.access import roles
-from tests.factories import make_user
+from tests.factories.accounts import make_user
 from tests.security.urlconf import our_routes, routes
 
 #: Views that may skip Django's CSRF check, and why.

@@ -14,7 +14,7 @@ import pytest
 from django.conf import settings as django_settings
 
 from marketplace.access import roles
-from tests.factories import make_user
+from tests.factories.accounts import make_user
 
 
 def policy(response: Any) -> dict[str, list[str]]:

@@ -12,7 +12,7 @@ from axes.models import AccessAttempt
 from django.utils import timezone
 
 from marketplace.access import roles
-from tests.factories import PASSWORD, OrganisationFactory, make_user
+from tests.factories.accounts import PASSWORD, OrganisationFactory, make_user
 
 pytestmark = pytest.mark.password_only_login
 

@@ -9,7 +9,7 @@ from urllib.parse import parse_qs, urlparse
 import pytest
 
 from marketplace.access import roles
-from tests.factories import PASSWORD, make_user
+from tests.factories.accounts import PASSWORD, make_user
 from tests.security.login import authenticator_for, current_code
 
 ELSEWHERE = [

@@ -12,7 +12,7 @@ from django.conf import settings as django_settings
 
 from marketplace.access import roles
 from marketplace.accounts.middleware import LAST_SEEN_KEY, LOGIN_AT_KEY, PASSIVE_VIEWS
-from tests.factories import PASSWORD, make_user
+from tests.factories.accounts import PASSWORD, make_user
 from tests.security.urlconf import routes
 
 IDLE = 30 * 60

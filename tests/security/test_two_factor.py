@@ -14,7 +14,7 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from marketplace.access import roles
 from marketplace.accounts.services import account
-from tests.factories import PASSWORD, OrganisationFactory, make_user
+from tests.factories.accounts import PASSWORD, OrganisationFactory, make_user
 from tests.security.login import authenticator_for, current_code, verify_session
 
 pytestmark = pytest.mark.password_only_login

@@ -13,7 +13,7 @@ from wagtail.images import get_image_model
 from wagtail.models import Collection
 
 from marketplace.access import roles
-from tests.factories import make_user
+from tests.factories.accounts import make_user
 
 PNG = base64.b64decode(
     "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQ"

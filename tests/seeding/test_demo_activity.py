@@ -21,7 +21,8 @@ from marketplace.outcomes.selectors.periods import outcome_figures, stalled_cuto
 from marketplace.seeding import demo_activity
 from marketplace.seeding.demo_activity import demo_activity_ensure
 from matching.core import dataset as ds
-from tests.factories import make_client, make_site
+from tests.factories.clients import make_client
+from tests.factories.sites import make_site
 from tests.seeding.test_demo_data import DEMO_FILE
 
 D = dt.date

@@ -12,7 +12,7 @@ from django.utils import timezone
 
 from marketplace.jobs.services import jobs as svc
 from marketplace.models import Job, JobProgress, Organisation
-from tests.jobbank import ready_account
+from tests.factories.money import ready_account
 
 from .test_import import DATA, write
 
@@ -68,7 +68,8 @@ def test_running_again_updates_jobs_by_id(tmp_path, polku):
 
 
 def test_a_job_under_way_keeps_its_terms(tmp_path, polku, stripe_fake):
-    from tests.factories import make_site, make_user
+    from tests.factories.accounts import make_user
+    from tests.factories.sites import make_site
 
     call_command("import_dataset", write(tmp_path, with_jobs(JOBS)))
     job = Job.objects.get(external_id="j1")

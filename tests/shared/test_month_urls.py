@@ -7,13 +7,9 @@ import pytest
 from django.urls import reverse
 
 from marketplace.access import roles
-from tests.factories import (
-    PASSWORD,
-    OrganisationFactory,
-    make_client,
-    make_site,
-    make_user,
-)
+from tests.factories.accounts import PASSWORD, OrganisationFactory, make_user
+from tests.factories.clients import make_client
+from tests.factories.sites import make_site
 
 BAD = ["9999-12", "0001-01", "garbage", "2026-13", "1999-12", "2026-12" * 6]
 BAD_DAYS = ["9999-12-31", "0001-01-01", "31.2.2026", "x"]

@@ -7,12 +7,12 @@ from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from tests.factories import (
+from tests.factories.accounts import (
     MunicipalityFactory,
     OrganisationFactory,
     RegionFactory,
-    make_site,
 )
+from tests.factories.sites import make_site
 
 URL = "/tyotoimintapaikat/"
 

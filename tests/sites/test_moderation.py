@@ -10,14 +10,14 @@ from wagtail.test.utils.form_data import inline_formset, nested_form_data
 from marketplace.access import roles
 from marketplace.models import Term, WorkSite
 from marketplace.shared.law import COMPANY_REHAB_MESSAGE
-from tests.factories import (
+from tests.factories.accounts import (
     PASSWORD,
     MunicipalityFactory,
     OrganisationFactory,
     RegionFactory,
-    make_site,
     make_user,
 )
+from tests.factories.sites import make_site
 
 
 def edit_form(site: WorkSite, **changes: object) -> dict:

@@ -5,13 +5,13 @@ from __future__ import annotations
 import pytest
 
 from marketplace.access import roles
-from tests.factories import (
+from tests.factories.accounts import (
     PASSWORD,
     MunicipalityFactory,
     OrganisationFactory,
-    make_site,
     make_user,
 )
+from tests.factories.sites import make_site
 
 
 @pytest.fixture

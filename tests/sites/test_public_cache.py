@@ -13,7 +13,9 @@ from django.urls import reverse
 from marketplace.access import roles
 from marketplace.clients.services import placements as placement_svc
 from marketplace.sites.services import site_seats_update
-from tests.factories import OrganisationFactory, make_client, make_site, make_user
+from tests.factories.accounts import OrganisationFactory, make_user
+from tests.factories.clients import make_client
+from tests.factories.sites import make_site
 
 URL = "/tyotoimintapaikat/"
 

@@ -11,7 +11,9 @@ from django.db import connection, connections
 from marketplace.access import roles
 from marketplace.clients.services import placements as svc
 from marketplace.models import Placement, SiteCapacity
-from tests.factories import OrganisationFactory, make_client, make_site, make_user
+from tests.factories.accounts import OrganisationFactory, make_user
+from tests.factories.clients import make_client
+from tests.factories.sites import make_site
 
 pytestmark = pytest.mark.skipif(
     connection.vendor != "postgresql",

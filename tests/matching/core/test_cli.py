@@ -16,7 +16,7 @@ from matching.core.evaluation_summary import Results
 from matching.core.rules import explain
 from matching.core.training import load as load_artifact
 from matching.synthetic.world import World
-from tests.matching.builders import client, document, job, placement, site
+from tests.factories.datasets import client, document, job, placement, site
 
 
 def run(doc: dict[str, Any], tmp_path: Path, **kwargs: Any) -> dict[str, Any]:

@@ -13,7 +13,7 @@ from matching.core import history as H
 from matching.core.catalogue import Catalogue, encode_clients
 from matching.core.dataset import Dataset, SelfAssessment, parse
 from matching.core.training import training_table
-from tests.matching.builders import client, document, load, placement, site
+from tests.factories.datasets import client, document, load, placement, site
 
 
 def features_for(

@@ -12,7 +12,7 @@ from matching.core.ranking import ContentScorer, Ranker
 from matching.core.reasons import Reason, render, render_all
 from matching.core.rules import explain
 from matching.synthetic.world import World
-from tests.matching.builders import client, document, job, load, site
+from tests.factories.datasets import client, document, job, load, site
 
 
 def test_suggestions_break_no_rule_and_come_best_first(

@@ -16,7 +16,7 @@ from matching.core.catalogue import Catalogue, encode_clients
 from matching.core.dataset import Dataset
 from matching.core.rules import allowed, explain
 from matching.synthetic.world import World
-from tests.matching.builders import client, document, job, load, site
+from tests.factories.datasets import client, document, job, load, site
 
 
 def verdict(ds: Dataset, cat: Catalogue, placement_id: str) -> tuple[bool, set[str]]:

@@ -29,7 +29,7 @@ from matching.core.training import (
     training_table,
 )
 from matching.synthetic.world import World
-from tests.matching.builders import document, placement
+from tests.factories.datasets import document, placement
 
 
 def test_training_uses_only_placements_ended_by_the_history_date(world: World) -> None:

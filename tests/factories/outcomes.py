@@ -20,25 +20,22 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from django.utils import timezone
-
 from marketplace.access import roles
-from marketplace.models import (
-    Client,
-    ClientFeedback,
-    Placement,
-    PlacementEvent,
-    PlacementPeriod,
-    SelfAssessment,
-)
-from tests.factories import (
+from marketplace.models import Client, Placement, PlacementPeriod
+from tests.factories.accounts import (
     MunicipalityFactory,
     OrganisationFactory,
     RegionFactory,
-    make_client,
-    make_site,
     make_user,
 )
+from tests.factories.clients import (
+    answer,
+    assess,
+    event_at,
+    make_client,
+    make_placement,
+)
+from tests.factories.sites import make_site
 
 D = dt.date
 JAN1 = D(2025, 1, 1)
@@ -57,51 +54,7 @@ def period(
     client = make_client(
         name=name, service=service, municipality=municipality or site.municipality
     )
-    placement = Placement.objects.create(
-        client=client,
-        site=site,
-        status=Placement.Status.ENDED if end else Placement.Status.ACTIVE,
-        start_date=start,
-    )
-    PlacementPeriod.objects.create(
-        placement=placement, start=start, end=end, exit_reason=reason
-    )
-    return placement
-
-
-def event_at(placement: Placement, at: dt.date, to: str, **detail: Any) -> None:
-    event = PlacementEvent.objects.create(
-        placement=placement, from_status="active", to_status=to, detail=detail
-    )
-    when = dt.datetime.combine(at, dt.time(10), timezone.get_current_timezone())
-    PlacementEvent.objects.filter(pk=event.pk).update(at=when)
-
-
-def assess(client: Any, day: dt.date, work: int, others: int = 4) -> None:
-    SelfAssessment.objects.create(
-        client=client,
-        date=day,
-        work_ability=work,
-        physical=others,
-        mental=others,
-        social=others,
-        skills=others,
-        daily_life=others,
-        consent=True,
-    )
-
-
-def answer(
-    placement: Placement, month: dt.date, felt: int, learned: str, cont: str, **kw: Any
-) -> None:
-    ClientFeedback.objects.create(
-        placement=placement,
-        month=month,
-        felt=felt,
-        learned=learned,
-        wants_to_continue=cont,
-        **kw,
-    )
+    return make_placement(client, site, start, end, reason)
 
 
 def build_world() -> dict[str, Any]:

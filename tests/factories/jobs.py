@@ -1,59 +1,27 @@
-"""Shared set-up of the job-bank tests: a region with a poster, a unit and its
-participants (the ``bank`` fixture), jobs in any state, the fake Stripe."""
+"""The job bank: a region with a poster, a unit and its participants, and jobs in
+any state (posted, taken, with work days)."""
 
 from __future__ import annotations
 
 import datetime as dt
 from typing import Any
 
-import pytest
 from django.utils import timezone
 
 from marketplace.access import roles
 from marketplace.jobs.services import jobs as svc
-from marketplace.models import (
-    ConnectedAccount,
-    Job,
-    JobWorkDay,
-    Placement,
-    PlacementPeriod,
-    Term,
-)
-from marketplace.money.payments import gateway
-from tests.factories import (
+from marketplace.models import Job, JobWorkDay
+from tests.factories.accounts import (
     MunicipalityFactory,
     OrganisationFactory,
     RegionFactory,
-    make_client,
-    make_site,
     make_user,
 )
-from tests.stripe_fake import SECRET_KEY, WEBHOOK_SECRET, FakeStripe, signed
+from tests.factories.clients import make_client, make_placement
+from tests.factories.sites import make_site, terms
 
 
-@pytest.fixture
-def stripe_fake(settings: Any) -> Any:
-    """Payments switched on, every Stripe call answered by an in-process fake."""
-    settings.STRIPE_SECRET_KEY = SECRET_KEY
-    settings.STRIPE_WEBHOOK_SECRET = WEBHOOK_SECRET
-    fake = FakeStripe()
-    gateway.use_http_client(fake)
-    yield fake
-    gateway.use_http_client(None)
-
-
-@pytest.fixture
-def no_payments(settings: Any) -> None:
-    settings.STRIPE_SECRET_KEY = ""
-    settings.STRIPE_WEBHOOK_SECRET = ""
-
-
-def terms(vocabulary: str, *codes: str) -> list[Term]:
-    return [Term.objects.get_or_create(vocabulary=vocabulary, code=c)[0] for c in codes]
-
-
-@pytest.fixture
-def bank(polku: Any) -> dict[str, Any]:
+def job_bank_world() -> dict[str, Any]:
     """A region with an NGO that posts jobs, a unit with a group of three disability
     work activity participants, a unit elsewhere, and the region's organiser."""
     south = RegionFactory(slug="south", name_fi="Etelä")
@@ -88,7 +56,7 @@ def bank(polku: Any) -> dict[str, Any]:
         client = make_client(
             instructor=instructor, name=name, service="disability", municipality=lahti
         )
-        place(client, site)
+        make_placement(client, site)
         people.append(client)
     return {
         "south": south,
@@ -116,33 +84,6 @@ def bank(polku: Any) -> dict[str, Any]:
         "admin": make_user(roles.PLATFORM_ADMIN, username="admin"),
         "people": people,
     }
-
-
-def place(client: Any, site: Any, start: dt.date | None = None) -> Placement:
-    start = start or timezone.localdate() - dt.timedelta(days=120)
-    placement = Placement.objects.create(
-        client=client, site=site, status=Placement.Status.ACTIVE, start_date=start
-    )
-    PlacementPeriod.objects.create(placement=placement, start=start)
-    return placement
-
-
-def ready_account(
-    organisation: Any, fake: FakeStripe | None = None
-) -> ConnectedAccount:
-    """A payout account that finished onboarding (at the fake, when given)."""
-    stripe_id = f"acct_ready_{organisation.pk}"
-    if fake is not None:
-        stripe_id = fake._account({"type": "express"})["id"]
-        fake.complete_onboarding(stripe_id)
-    return ConnectedAccount.objects.create(
-        organisation=organisation,
-        idempotency_key=f"polku-account-test-{organisation.pk}",
-        stripe_account_id=stripe_id,
-        details_submitted=True,
-        payouts_enabled=True,
-        transfers_active=True,
-    )
 
 
 def post_job(bank: dict[str, Any], *, publish: bool = True, **fields: Any) -> Job:
@@ -199,36 +140,3 @@ def record_days(bank: dict[str, Any], job: Job, days: int = 3) -> list[JobWorkDa
             clients=bank["people"],
         )
     return list(job.work_days.all())
-
-
-def send_event(client: Any, event: dict[str, Any]) -> Any:
-    """POST the event to the webhook, signed as Stripe signs it."""
-    payload, header = signed(event)
-    return client.post(
-        "/oma/stripe/webhook/",
-        data=payload,
-        content_type="application/json",
-        HTTP_STRIPE_SIGNATURE=header,
-    )
-
-
-def start_payment(bank: dict[str, Any], job: Job) -> Any:
-    from marketplace.money.services.payments import payment_start
-
-    return payment_start(
-        actor=bank["poster"],
-        job=job,
-        success_url="https://polku.test/maksettu/",
-        cancel_url="https://polku.test/tyo/",
-    )
-
-
-def pay(bank: dict[str, Any], job: Job, client: Any, capture: Any) -> Any:
-    """The poster pays on the Checkout page (9,25 € Stripe fee); Stripe sends the
-    webhook. ``capture`` is pytest-django's django_capture_on_commit_callbacks."""
-    payment = start_payment(bank, job)
-    event = bank["fake"].complete_checkout(payment.checkout_session_id, fee_cents=925)
-    with capture(execute=True):
-        assert send_event(client, event).status_code == 200
-    payment.refresh_from_db()
-    return payment
