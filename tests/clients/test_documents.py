@@ -17,7 +17,9 @@ from marketplace.clients.services import documents as dsvc
 from marketplace.clients.services import placements as psvc
 from marketplace.models import AccessLogEntry, Placement
 from marketplace.shared import vocabularies
-from tests.factories import OrganisationFactory, make_client, make_site, make_user
+from tests.factories.accounts import OrganisationFactory, make_user
+from tests.factories.clients import make_client
+from tests.factories.sites import make_site
 
 START = dt.date(2026, 2, 2)
 GOALS = ["own_product", "studies", "life_management"]

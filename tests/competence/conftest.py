@@ -10,13 +10,9 @@ from django.utils import timezone
 
 from marketplace.access import roles
 from marketplace.models import Placement, PlacementPeriod
-from tests.factories import (
-    MunicipalityFactory,
-    OrganisationFactory,
-    make_client,
-    make_site,
-    make_user,
-)
+from tests.factories.accounts import MunicipalityFactory, OrganisationFactory, make_user
+from tests.factories.clients import make_client
+from tests.factories.sites import make_site
 
 
 @pytest.fixture

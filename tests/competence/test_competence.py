@@ -14,7 +14,8 @@ from pypdf import PdfReader
 from marketplace.access import roles
 from marketplace.competence import services
 from marketplace.models import AccessLogEntry, CompetenceRecord
-from tests.factories import OrganisationFactory, make_site, make_user
+from tests.factories.accounts import OrganisationFactory, make_user
+from tests.factories.sites import make_site
 
 
 def record(school: dict[str, Any], unit: int = 0, **fields: Any) -> CompetenceRecord:
@@ -142,7 +143,7 @@ def test_the_client_sees_two_units_and_downloads_the_certificate(client, school)
 def test_a_client_cannot_open_another_clients_certificate(client, school):
     record(school)
     other = make_user(roles.CLIENT, username="toinen")
-    from tests.factories import make_client
+    from tests.factories.clients import make_client
 
     make_client(user=other, name="Toinen")
     client.force_login(other)

@@ -19,13 +19,9 @@ from marketplace.models import (
     PlacementPeriod,
 )
 from marketplace.network import services
-from tests.factories import (
-    MunicipalityFactory,
-    OrganisationFactory,
-    make_client,
-    make_site,
-    make_user,
-)
+from tests.factories.accounts import MunicipalityFactory, OrganisationFactory, make_user
+from tests.factories.clients import make_client
+from tests.factories.sites import make_site
 
 TODAY = dt.date(2026, 3, 2)
 

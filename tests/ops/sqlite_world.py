@@ -26,13 +26,13 @@ def build(groups: int, size: int) -> dict[str, Any]:
     from marketplace.access import roles
     from marketplace.models import Placement
     from marketplace.seeding.setup import polku_setup
-    from tests.factories import (
+    from tests.factories.accounts import (
         MunicipalityFactory,
         OrganisationFactory,
-        make_client,
-        make_site,
         make_user,
     )
+    from tests.factories.clients import make_client
+    from tests.factories.sites import make_site
     from tests.security.login import authenticator_for
 
     polku_setup()

@@ -28,7 +28,7 @@ from urllib.parse import urlsplit
 import pytest
 from django_otp.oath import TOTP
 
-from tests.factories import PASSWORD
+from tests.factories.accounts import PASSWORD
 from tests.ops.servers import ROOT, Browser, Reply, Server, one_server, two_servers
 
 PARALLEL = 6

@@ -17,13 +17,13 @@ from typing import Any
 from marketplace.access import roles
 from marketplace.models import Client, Placement, PlacementPeriod
 from marketplace.models.clients import RECORD_KEY_RANGE
-from tests.factories import (
+from tests.factories.accounts import (
     MunicipalityFactory,
     OrganisationFactory,
     RegionFactory,
-    make_site,
     make_user,
 )
+from tests.factories.sites import make_site
 
 #: Exit reasons and their weights in the 2020 report (periods per reason).
 EXIT_MIX = {

@@ -16,7 +16,7 @@ from typing import Any
 
 import pytest
 
-from tests.factories import PASSWORD
+from tests.factories.accounts import PASSWORD
 from tests.outcomes import differencing as d
 from tests.outcomes.attack_world import FIRST, build_attack_world
 

@@ -16,6 +16,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+from django.utils import timezone
+
 from marketplace.access import roles
 from tests.factories.accounts import (
     MunicipalityFactory,

@@ -112,7 +112,7 @@ def test_an_impossible_number_of_days_has_one_message_not_two(polku):
     # given a new rehabilitative client with 6 days a week (a field limit) and 2
     # hours a day (the law's limit for this service)
     from marketplace.clients.forms.clients import ClientForm
-    from tests.factories import MunicipalityFactory
+    from tests.factories.accounts import MunicipalityFactory
 
     form = ClientForm(
         {
