@@ -130,36 +130,43 @@ def organisations_for_site_editing(user: Viewer | None) -> QuerySet[Organisation
     return Organisation.objects.filter(allowed)
 
 
-class WorkSitePermissionTester(PagePermissionTester):  # type: ignore[misc]
+class _NarrowedPageTester(PagePermissionTester):  # type: ignore[misc]
+    """Wagtail's page permissions, each also requiring ``may_edit`` (set by the
+    subclass from Polku's own rule for the page)."""
+
+    may_edit = False
+
+    def can_edit(self) -> bool:
+        return self.may_edit and bool(super().can_edit())
+
+    def can_delete(self, ignore_bulk: bool = False) -> bool:
+        return self.may_edit and bool(super().can_delete(ignore_bulk))
+
+    def can_publish(self) -> bool:
+        return self.may_edit and bool(super().can_publish())
+
+    def can_unpublish(self) -> bool:
+        return self.may_edit and bool(super().can_unpublish())
+
+    def can_submit_for_moderation(self) -> bool:
+        return self.may_edit and bool(super().can_submit_for_moderation())
+
+    def can_lock(self) -> bool:
+        return self.may_edit and bool(super().can_lock())
+
+    def can_move(self) -> bool:
+        return self.may_edit and bool(super().can_move())
+
+    def can_copy(self) -> bool:
+        return self.may_edit and bool(super().can_copy())
+
+
+class WorkSitePermissionTester(_NarrowedPageTester):
     """Wagtail's page permissions, narrowed to the sites the user may edit."""
 
     def __init__(self, user: Viewer, page: WorkSite) -> None:
         super().__init__(user, page)
-        self._may_edit = can_edit_site(user, page)
-
-    def can_edit(self) -> bool:
-        return self._may_edit and super().can_edit()
-
-    def can_delete(self, ignore_bulk: bool = False) -> bool:
-        return self._may_edit and super().can_delete(ignore_bulk)
-
-    def can_publish(self) -> bool:
-        return self._may_edit and super().can_publish()
-
-    def can_unpublish(self) -> bool:
-        return self._may_edit and super().can_unpublish()
-
-    def can_submit_for_moderation(self) -> bool:
-        return self._may_edit and super().can_submit_for_moderation()
-
-    def can_lock(self) -> bool:
-        return self._may_edit and super().can_lock()
-
-    def can_move(self) -> bool:
-        return self._may_edit and super().can_move()
-
-    def can_copy(self) -> bool:
-        return self._may_edit and super().can_copy()
+        self.may_edit = can_edit_site(user, page)
 
 
 def can_manage_client(user: Viewer | None, client: Client) -> bool:
@@ -289,38 +296,21 @@ def can_view_money_overview(user: Viewer | None) -> bool:
     return is_platform_admin(user) or is_organiser(user)
 
 
-class JobPagePermissionTester(PagePermissionTester):  # type: ignore[misc]
+class JobPagePermissionTester(_NarrowedPageTester):
     """Wagtail's page permissions for a job: the poster's organisation edits it while
-    it is open for offers; once a group has taken it, its terms no longer change."""
+    it is open for offers; once a group has taken it, its terms no longer change.
+    Only a platform admin deletes a job, and jobs are never moved."""
 
     def __init__(self, user: Viewer, page: Job) -> None:
         super().__init__(user, page)
         progress = getattr(page, "progress", None) if page.pk else None
         still_open = progress is None or progress.status == "published"
-        self._may_edit = (
+        self.may_edit = (
             can_manage_job(user, page) or can_moderate_job(user, page)
         ) and (still_open or is_platform_admin(user))
 
-    def can_edit(self) -> bool:
-        return self._may_edit and super().can_edit()
-
     def can_delete(self, ignore_bulk: bool = False) -> bool:
-        return is_platform_admin(self.user) and super().can_delete(ignore_bulk)
-
-    def can_publish(self) -> bool:
-        return self._may_edit and super().can_publish()
-
-    def can_unpublish(self) -> bool:
-        return self._may_edit and super().can_unpublish()
-
-    def can_submit_for_moderation(self) -> bool:
-        return self._may_edit and super().can_submit_for_moderation()
-
-    def can_lock(self) -> bool:
-        return self._may_edit and super().can_lock()
+        return is_platform_admin(self.user) and bool(super().can_delete(ignore_bulk))
 
     def can_move(self) -> bool:
         return False
-
-    def can_copy(self) -> bool:
-        return self._may_edit and super().can_copy()

@@ -1,4 +1,15 @@
-"""Organisations and users of a region, managed by its organiser."""
+"""Organisations and users of a region, managed by its organiser.
+
+Rules enforced here:
+- an organiser creates and edits organisations of their own region only (a platform
+  admin any region); a new organisation is put in the organiser's region;
+- a company may not keep rehabilitative work activity (Act 189/2001): an
+  organisation with rehabilitative sites cannot become a company;
+- an organiser gives a user exactly one role, only a role organisers may assign
+  (never platform admin), and only in an organisation of their region;
+- staff roles get access to the Wagtail admin, others do not;
+- every change is written to Wagtail's audit log with who made it.
+"""
 
 from __future__ import annotations
 
