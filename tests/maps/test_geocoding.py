@@ -9,7 +9,7 @@ import pytest
 
 from marketplace.access import roles
 from marketplace.maps import geocoding
-from tests.factories import OrganisationFactory, make_user
+from tests.factories.accounts import OrganisationFactory, make_user
 
 URL = "/oma/osoitehaku/"
 ANSWER = [

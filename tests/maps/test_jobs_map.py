@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from tests.jobbank import bank, post_job  # noqa: F401 - fixtures
+from tests.factories.jobs import post_job
 
 
 def _map(html: str) -> dict:  # type: ignore[type-arg]
@@ -12,7 +12,7 @@ def _map(html: str) -> dict:  # type: ignore[type-arg]
     return json.loads(html[start:].split(">", 1)[1].split("</script>", 1)[0])
 
 
-def test_the_job_bank_map_shows_the_open_jobs_and_their_cards(client, bank):  # noqa: F811
+def test_the_job_bank_map_shows_the_open_jobs_and_their_cards(client, bank):
     shown = post_job(bank, title="Kirjeiden postitus", remote=True)
     post_job(bank, title="Luonnos", publish=False)
     html = client.get("/tyopankki/").content.decode()
