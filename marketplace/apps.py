@@ -6,3 +6,8 @@ class MarketplaceConfig(AppConfig):
     name = "marketplace"
     verbose_name = _("Work-activity sites and organisations")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self) -> None:
+        from marketplace.search import signals
+
+        signals.connect()

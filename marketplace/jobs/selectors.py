@@ -2,19 +2,18 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from django.core.paginator import Page as PaginatorPage
 from django.core.paginator import Paginator
-from django.db.models import (
-    Prefetch,
-    QuerySet,
-)
+from django.db.models import Case, IntegerField, Prefetch, QuerySet, When
 from django.http import QueryDict
 
 from marketplace.access import permissions, roles
 from marketplace.models import Term, WorkSite
+from marketplace.search.selectors import SearchResult
+from marketplace.search.suggestions import Suggestion
 
 JOBS_PER_PAGE = 20
 
@@ -64,20 +63,57 @@ class JobBank:
     page: PaginatorPage
     total: int
     querystring: str
+    query: str = ""
+    search: SearchResult | None = None  # what the search words found (None: no words)
+    suggestions: list[Suggestion] = field(default_factory=list)
+    filtered: bool = False  # a filter besides the search words is chosen
 
 
 def job_bank(params: QueryDict) -> JobBank:
-    """The public job bank: open jobs, combinable filters, nearest deadline first.
-    The number of queries does not depend on the number of jobs."""
-    from marketplace.jobs.filters import JobFilter
+    """The public job bank: open jobs, search words, combinable filters.
 
-    filterset = JobFilter(params, queryset=open_jobs())
-    results = filterset.qs.distinct().order_by("deadline", "title")
+    Without search words the nearest deadline comes first; with them the best match
+    (the catalogue's search: base forms, the same on SQLite and PostgreSQL), then the
+    deadline. The number of queries does not depend on the number of jobs."""
+    from marketplace.jobs.filters import JobFilter
+    from marketplace.models import Municipality
+    from marketplace.search import selectors as search_selectors
+    from marketplace.search.suggestions import nearest_terms
+    from marketplace.sites.selectors import has_filters
+
+    query = (params.get("q") or "").strip()[:200]
+    jobs = open_jobs()
+    ordering: list[Any] = ["deadline", "title"]
+    result = None
+    if query:
+        result = search_selectors.search(open_jobs(), query)
+        jobs = jobs.filter(pk__in=result.ids)
+        if result.ids:
+            rank = Case(
+                *[When(pk=pk, then=pos) for pos, pk in enumerate(result.ids)],
+                output_field=IntegerField(),
+            )
+            ordering = [rank, *ordering]
+    filterset = JobFilter(params, queryset=jobs)
+    results = filterset.qs.distinct().order_by(*ordering)
     paginator = Paginator(_jobs_with_details(results), JOBS_PER_PAGE)
     page = paginator.get_page(params.get("page"))
     rest = params.copy()
     rest.pop("page", None)
-    return JobBank(filterset, page, paginator.count, rest.urlencode())
+    suggestions = []
+    if result is not None and result.missing:
+        places = Municipality.objects.filter(jobs__in=open_jobs())
+        suggestions = nearest_terms(result.missing, places)
+    return JobBank(
+        filterset,
+        page,
+        paginator.count,
+        rest.urlencode(),
+        query=query,
+        search=result,
+        suggestions=suggestions,
+        filtered=has_filters(params),
+    )
 
 
 def sites_for_offering(user: Any, job: Any) -> QuerySet[WorkSite]:

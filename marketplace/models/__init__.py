@@ -21,6 +21,7 @@ from .money import (
 from .network import NetworkActor, NetworkMeeting, NetworkPlan, NetworkTask
 from .organisations import Organisation
 from .placements import Placement, PlacementEvent, PlacementPeriod
+from .search import SearchTerm
 from .sites import LearningUnit, SiteCapacity, WorkSite
 from .terms import Term
 from .users import User
@@ -45,6 +46,7 @@ __all__ = [
     "Organisation",
     "Region",
     "RegionApprovalTask",
+    "SearchTerm",
     "SiteCapacity",
     "Term",
     "User",

@@ -21,7 +21,10 @@ from django.http import QueryDict
 from django.utils import translation
 
 from marketplace.access import permissions
-from marketplace.models import SiteCapacity, Term, User, WorkSite
+from marketplace.models import Municipality, SiteCapacity, Term, User, WorkSite
+from marketplace.search import selectors as search_selectors
+from marketplace.search.selectors import SearchResult
+from marketplace.search.suggestions import Suggestion, nearest_terms
 from marketplace.sites.filters import SiteFilter
 from matching.core.geo import haversine_km
 
@@ -86,6 +89,9 @@ class Catalogue:
     near: NearPlace | None = None
     #: km from the chosen place, by site id (only with ``near``)
     distances: dict[int, float] = field(default_factory=dict)
+    search: SearchResult | None = None  # what the search words found (None: no words)
+    suggestions: list[Suggestion] = field(default_factory=list)
+    filtered: bool = False  # a filter besides the search words is chosen
 
 
 def _nearest_first(
@@ -107,12 +113,19 @@ def _nearest_first(
     return ids, {pk: round(d, 1) for d, _pos, pk in close}
 
 
+def has_filters(params: QueryDict) -> bool:
+    """Whether any filter besides the search words and the page number is set."""
+    return any(v for k in params if k not in ("q", "page") for v in params.getlist(k))
+
+
 def site_catalogue(params: QueryDict) -> Catalogue:
     """The public catalogue: free-text search, combinable filters, pagination.
 
-    Search runs first (Wagtail search; stems Finnish words on PostgreSQL) and yields
-    the matching ids in relevance order; the filters then narrow those ids. The
-    number of queries does not depend on the number of results.
+    Search runs first (base forms of Finnish and Swedish words, the same on SQLite
+    and PostgreSQL: ``marketplace.search``) and yields the matching ids in relevance
+    order; the filters then narrow those ids. The number of queries does not depend
+    on the number of results. When the words find nothing, the catalogue says which
+    words were not found and offers the nearest vocabulary terms.
 
     Two steps: the filtered ids in order (one narrow query, which also gives the
     count), then the page's sites with everything a card shows. One query that
@@ -123,8 +136,10 @@ def site_catalogue(params: QueryDict) -> Catalogue:
     query = (params.get("q") or "").strip()[:200]
     base = published_sites()
     ordering: list[Any] = ["title"]
+    result = None
     if query:
-        ids = [hit.pk for hit in published_sites().search(query)]
+        result = search_selectors.search(published_sites(), query)
+        ids = result.ids
         base = base.filter(pk__in=ids)
         if ids:
             rank = Case(
@@ -151,6 +166,10 @@ def site_catalogue(params: QueryDict) -> Catalogue:
         site.distance_km = distances.get(site.pk)
     rest = params.copy()
     rest.pop("page", None)
+    suggestions = []
+    if result is not None and result.missing:
+        places = Municipality.objects.filter(sites__in=published_sites())
+        suggestions = nearest_terms(result.missing, places)
     return Catalogue(
         filterset=filterset,
         page=page,
@@ -160,6 +179,9 @@ def site_catalogue(params: QueryDict) -> Catalogue:
         result_ids=ids,
         near=near,
         distances=distances,
+        search=result,
+        suggestions=suggestions,
+        filtered=has_filters(params),
     )
 
 

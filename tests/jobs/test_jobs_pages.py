@@ -162,6 +162,34 @@ def test_the_job_bank_lists_open_jobs_with_filters(client, bank):
     assert paid.title not in text
 
 
+def test_the_job_bank_is_searched_by_base_forms(client, bank):
+    # given two open jobs in Lahti and a draft
+    letters = post_job(bank, title="Taita ja postita jäsenkirjeitä")
+    yard = post_job(
+        bank,
+        title="Pihan haravointi",
+        description="Haravoidaan seurakuntatalon piha ja kannetaan lehdet.",
+        tags=terms("tag", "gardening"),
+        price_cents=0,
+    )
+    post_job(bank, title="Haravointi luonnos", publish=False)
+
+    def found(query: str) -> list[str]:
+        bank_page = client.get("/tyopankki/", {"q": query}).context["job_bank"]
+        return [job.title for job in bank_page.page.object_list]
+
+    # then inflected, Swedish and place-name queries find the right one
+    assert found("jäsenkirje") == [letters.title]
+    assert found("haravoimaan") == [yard.title]
+    assert found("trädgård") == [yard.title]  # Swedish for the kind of work
+    assert set(found("Lahdessa")) == {letters.title, yard.title}
+    assert found("piha Lahdessa") == [yard.title]
+    # and a word found nowhere is named, with no talk of filters
+    response = client.get("/tyopankki/", {"q": "xylofoni"})
+    assert response.context["job_bank"].search.missing == ["xylofoni"]
+    assert "Kokeile poistaa" not in response.content.decode()
+
+
 def test_the_job_bank_lists_in_a_fixed_number_of_queries(
     client, bank, django_assert_max_num_queries
 ):
