@@ -8,7 +8,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('marketplace', '0008_outcome_indexes'),
+        ('marketplace', '0010_agreement_signed'),
         migrations.swappable_dependency(settings.WAGTAIL_PAGE_MODEL),
     ]
 
