@@ -187,7 +187,7 @@ def test_search_finds_inflected_finnish_words_on_every_database(client, world, w
 @pytest.mark.parametrize(
     ("words", "expected"),
     [
-        ("puupaja", ["Puupaja Höylä"]),  # the whole compound
+        ("Puupaja Höylä", ["Puupaja Höylä"]),  # the whole compound and a name
         (
             "pajassa",
             ["Etätyöpaja Bitti", "Kahvila Kulma", "Puupaja Höylä"],
@@ -203,6 +203,14 @@ def test_search_reads_base_forms_compounds_places_and_typos(
     client, world, words, expected
 ):
     assert sorted(titles(client.get(URL, {"q": words}))) == expected
+
+
+def test_the_whole_word_ranks_above_a_part_of_a_compound(client, world):
+    # "puupaja" is a whole word in one title; the other site has "puutöitä"
+    assert titles(client.get(URL, {"q": "puupaja"})) == [
+        "Puupaja Höylä",
+        "Etätyöpaja Bitti",
+    ]
 
 
 def test_words_not_found_are_named_with_the_nearest_terms(client, world):
