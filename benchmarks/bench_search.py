@@ -74,9 +74,12 @@ def report(write_reference: bool) -> None:
     outcomes = quality.run(queries)
     per_query = (time.perf_counter() - began) / len(queries) * 1000
     print(f"{len(queries)} queries, {SearchTerm.objects.count()} index rows")
-    print(f"{'kind':<10} {'n':>3} {'recall@10':>9} {'MRR':>6}")
+    print(f"{'kind':<10} {'n':>3} {'recall@10':>9} {'MRR':>6} {'precision':>9}")
     for kind, f in quality.figures(outcomes).items():
-        print(f"{kind:<10} {f.queries:>3} {f.recall_at_10:>9.3f} {f.mrr:>6.3f}")
+        print(
+            f"{kind:<10} {f.queries:>3} {f.recall_at_10:>9.3f} {f.mrr:>6.3f} "
+            f"{f.precision:>9.3f}"
+        )
     for o in outcomes:
         if o.recall < 1 or o.reciprocal_rank < 1:
             missed = sorted(o.query.relevant - set(o.found[:10]))

@@ -40,6 +40,13 @@ class Outcome:
         return hits / min(len(self.query.relevant), K)
 
     @property
+    def precision(self) -> float:
+        """Share of all results that are sites that must come first."""
+        if not self.found:
+            return 0.0
+        return len(self.query.relevant & set(self.found)) / len(self.found)
+
+    @property
     def reciprocal_rank(self) -> float:
         for rank, site in enumerate(self.found, 1):
             if site in self.query.relevant:
@@ -73,6 +80,7 @@ class Figures:
     queries: int
     recall_at_10: float
     mrr: float
+    precision: float  # of all results: how few unrelated sites are listed
 
 
 def figures(outcomes: list[Outcome]) -> dict[str, Figures]:
@@ -86,6 +94,7 @@ def figures(outcomes: list[Outcome]) -> dict[str, Figures]:
             queries=len(items),
             recall_at_10=sum(o.recall for o in items) / len(items),
             mrr=sum(o.reciprocal_rank for o in items) / len(items),
+            precision=sum(o.precision for o in items) / len(items),
         )
         for kind, items in groups.items()
     }

@@ -8,8 +8,8 @@ How a query is read (docs/search.md):
 - every word must be found (*Heinola puutyö* finds Heinola's woodwork sites); a
   compound that no page has is looked for as its parts (*kahvilatyö*), then a word
   one letter away from a word in the index (*kahvla* → *kahvila*);
-- a compound also stands for the part before its last (*puutyöpaja* finds
-  *puutyö*), at 0.3 (below the whole word: *puu*tarha is not woodwork);
+- a compound also stands for the part before its last if that has six letters or
+  more (*puutyöpaja* finds *puutyö*, but *puutyö* does not find every *puu*), at 0.3 (below the whole word: *puu*tarha is not woodwork);
 - the score adds up, for each word, its best term's weight times how rare the term
   is among the candidates (``ln(1 + N / df)``); a synonym counts 0.6, a correction 0.5.
 """
@@ -29,6 +29,8 @@ from matching.core import language, work_words
 
 MAX_WORDS = 10
 SYNONYM, CORRECTION, MODIFIER = 0.6, 0.5, 0.3
+#: A compound's first part counts alone only if this long: *puutyö*paja, not *puu*työ.
+MODIFIER_LETTERS = 6
 _ALPHABET = "abcdefghijklmnopqrstuvwxyzåäö"
 
 
@@ -72,8 +74,9 @@ def _group(word: str) -> Group:
     group.add(forms, 1.0)
     for lang in language.LANGUAGES:
         parts = language.analyse(word, lang).parts
-        if len(parts) > 1:
-            group.add(["".join(parts[:-1])], MODIFIER)
+        modifier = "".join(parts[:-1])
+        if len(modifier) >= MODIFIER_LETTERS:
+            group.add([modifier], MODIFIER)
     for form, factor in list(group.terms.items()):
         group.add(work_words.synonyms(form) - {form}, factor * SYNONYM)
     return group
