@@ -76,7 +76,7 @@ def _group(word: str) -> Group:
         parts = language.analyse(word, lang).parts
         modifier = "".join(parts[:-1])
         if len(modifier) >= MODIFIER_LETTERS:
-            group.add([modifier], MODIFIER)
+            group.add([modifier], MODIFIER)  # as the index has it: *järven*pää
     for form, factor in list(group.terms.items()):
         group.add(work_words.synonyms(form) - {form}, factor * SYNONYM)
     return group
@@ -128,9 +128,9 @@ def search(candidates: QuerySet, query: str) -> SearchResult:
     for i, group in enumerate(list(groups)):
         if present & group.terms.keys():
             continue
-        parts = language.analyse(group.word).parts
-        if parts and _present(candidates, parts) >= set(parts):
-            groups[i : i + 1] = [_group(p) for p in parts]
+        part_groups = [_group(p) for p in language.analyse(group.word).parts]
+        if part_groups and _all_found(candidates, part_groups):
+            groups[i : i + 1] = part_groups
             continue
         if vocabulary is None:
             vocabulary = set(
@@ -158,8 +158,11 @@ def search(candidates: QuerySet, query: str) -> SearchResult:
     )
 
 
-def _present(candidates: QuerySet, terms: list[str]) -> set[str]:
-    return {term for _, term, _ in _rows(candidates, terms)}
+def _all_found(candidates: QuerySet, groups: list[Group]) -> bool:
+    """Whether every group has a term on some candidate page (*pyörän|huoltoa*:
+    *pyörä* and *huolto*, each somewhere)."""
+    present = {t for _, t, _ in _rows(candidates, (t for g in groups for t in g.terms))}
+    return all(present & g.terms.keys() for g in groups)
 
 
 def _ranked(

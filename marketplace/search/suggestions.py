@@ -14,7 +14,7 @@ from matching.core import language, work_words
 
 #: How alike (0-100, rapidfuzz's normalised Indel similarity) a word and a term
 #: must be for the term to be offered.
-MIN_SIMILARITY = 60
+MIN_SIMILARITY = 70
 LIMIT = 5
 
 
