@@ -87,6 +87,8 @@ def terms_of(fields: Iterable[Field]) -> dict[str, int]:
                 continue
             word = language.analyse(form, lang)
             for term in word.terms():
+                if term in language.STOPWORDS:  # *sen* → *se*
+                    continue
                 whole = term == word.lemma
                 weights[term[:MAX_TERM]] += weight * (2 if whole else 1)
     return dict(weights)

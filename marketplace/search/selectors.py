@@ -111,7 +111,7 @@ def _corrections(word: str, vocabulary: set[str]) -> list[str]:
     if not found:
         for edit in _edits(word):
             found.update(b for b in language.base_forms(edit)[1:] if b in vocabulary)
-    return sorted(found)
+    return sorted(t for t in found if len(t) > 2 and t not in language.STOPWORDS)
 
 
 def search(candidates: QuerySet, query: str) -> SearchResult:

@@ -34,6 +34,9 @@ def nearest_terms(
     """Up to ``LIMIT`` kinds of work and municipality names nearest to the words
     that were not found, most alike first."""
     forms = [f for word in missing for f in language.base_forms(word)]
+    for word in missing:  # and a compound's parts: *kirjaston*hoitaja → Kirjasto
+        for part in language.analyse(word).parts:
+            forms += language.base_forms(part)
     if not forms:
         return []
     best: dict[str, float] = {}
