@@ -59,3 +59,15 @@ logger_class = "config.gunicorn_logging.PrivateAccessLogger"
 # time, method, path without query string (ids masked), status, bytes, milliseconds,
 # worker pid
 access_log_format = '%(t)s "%(m)s %(U)s" %(s)s %(B)s %(M)sms %(p)s'
+
+
+def post_worker_init(worker: object) -> None:
+    """Load the Finnish and Swedish dictionaries of search and the matcher
+    (docs/search.md: 4-10 s of CPU, once per worker) in the background as the worker
+    starts, rather than during its first search; not in the foreground, where a slow
+    start would pass the heartbeat timeout."""
+    import threading
+
+    from matching.core import language
+
+    threading.Thread(target=language.warm_up, name="warm-up", daemon=True).start()

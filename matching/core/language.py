@@ -228,3 +228,11 @@ def base_forms(word: str, langs: Iterable[str] = LANGUAGES) -> list[str]:
         if base not in out:
             out.append(base)
     return out
+
+
+def warm_up() -> None:
+    """Load every language's dictionary now (a server worker calls this before its
+    first request; otherwise the first word looked up pays for it)."""
+    for lang in LANGUAGES:
+        _dictionary(lang)
+        lemma("kissa", lang)
