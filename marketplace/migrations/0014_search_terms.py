@@ -8,7 +8,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('marketplace', '0010_agreement_signed'),
+        ('marketplace', '0013_payment_duplicate'),
         migrations.swappable_dependency(settings.WAGTAIL_PAGE_MODEL),
     ]
 
