@@ -16,10 +16,11 @@ from pathlib import Path
 
 from matching.core import dataset as D
 from matching.core import vocabulary as V
-from matching.core.catalogue import Catalogue, encode_clients
+from matching.core.catalogue import Catalogue
+from matching.core.content import ContentScorer
 from matching.core.evaluation_summary import Results
 from matching.core.pipeline import MODEL_KINDS, ModelKind
-from matching.core.ranking import ContentScorer, Ranker, Scorer
+from matching.core.ranking import Ranker, Scorer
 from matching.core.rules import is_allowed
 from matching.core.training import InsufficientHistoryError, TrainedModel, fit, save
 
@@ -130,13 +131,14 @@ def _rank_queries(
     if not ds.queries:
         return {}, 0
     clients = {c.id: c for c in ds.clients}
-    batch = encode_clients([clients[q.client] for q in ds.queries], cat)
+    ranker = Ranker(scorer, cat)
+    batch = ranker.encode([clients[q.client] for q in ds.queries])
     k = max(q.k for q in ds.queries)
 
     def report(done: int, total: int) -> None:
         progress(f"Ranked {done}/{total} queries…")
 
-    top = Ranker(scorer, cat).top_k(batch, k, progress=report)
+    top = ranker.top_k(batch, k, progress=report)
     rankings: dict[str, list[str]] = {}
     dropped = 0
     for i, q in enumerate(ds.queries):

@@ -111,3 +111,72 @@ def reason_text(reason: Reason, *, to_client: bool) -> str:
 
 def reasons_text(reasons: tuple[Reason, ...], *, to_client: bool) -> list[str]:
     return [reason_text(r, to_client=to_client) for r in reasons]
+
+
+# --- the matcher page ---------------------------------------------------------------
+
+_GROUPS = {
+    "goal": gettext_lazy("The client's goals against what the place leads to"),
+    "history": gettext_lazy(
+        "How often people with similar goals moved on from the place before"
+    ),
+    "words": gettext_lazy("Interests and the client's own words against the work"),
+    "fit": gettext_lazy("Days, hours and support level"),
+    "exposure": gettext_lazy(
+        "How often the place was used and how far it is (only to separate habit "
+        "from results; not used when ranking)"
+    ),
+    "kind": gettext_lazy("Remote work and job-bank jobs"),
+}
+_KINDS = {
+    "logreg": gettext_lazy("logistic regression"),
+    "gbm": gettext_lazy("gradient boosting"),
+}
+
+
+def model_kind(kind: str) -> str:
+    return str(_KINDS.get(kind, kind))
+
+
+def weight_rows(weights: dict[str, Any] | None) -> list[tuple[str, float]]:
+    """(what, share) per feature group, largest first, for the page's table."""
+    groups = (weights or {}).get("groups", {})
+    rows = [(str(_GROUPS.get(g, g)), float(v)) for g, v in groups.items()]
+    return sorted(rows, key=lambda r: -r[1])
+
+
+def decision_text(evaluation: dict[str, Any]) -> str:
+    """Why a trained model was or was not put in use, in the reader's language."""
+    decision = evaluation.get("decision") or {}
+    code = decision.get("code") if isinstance(decision, dict) else None
+    params = {
+        "auc": number_format(decision.get("auc") or 0, 2),
+        "other": number_format(decision.get("other") or 0, 2),
+    }
+    if code == "in_use":
+        return (
+            _(
+                "In use: on the latest periods it ordered outcomes better (%(auc)s) than "
+                "what ranked before (%(other)s)."
+            )
+            % params
+        )
+    if code == "worse_than_active":
+        return (
+            _(
+                "Not used: on the latest periods it ordered outcomes worse (%(auc)s) than "
+                "the model in use (%(other)s)."
+            )
+            % params
+        )
+    if code == "worse_than_content":
+        return (
+            _(
+                "Not used: on the latest periods it ordered outcomes worse (%(auc)s) than "
+                "ranking on what places offer (%(other)s), which stays in use."
+            )
+            % params
+        )
+    if code == "no_holdout":
+        return _("Not used: too little history to test it on the latest periods.")
+    return _("Trained before this check was recorded.")

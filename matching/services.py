@@ -59,6 +59,9 @@ class ShownSuggestion:
     score: float
     reasons: list[str] = field(default_factory=list)
     feedback: str = ""
+    #: calibrated chance of moving on, only from a model whose calibration was
+    #: measured on hold-out periods (otherwise no percentage is shown)
+    probability: float | None = None
 
 
 @dataclass
@@ -140,14 +143,21 @@ def suggestions_show(
                 "id": web.site_key(i.site.pk),
                 "position": i.position,
                 "score": i.score,
+                "probability": i.probability,
             }
             for i in items
         ],
-        mean_score=(sum(i.score for i in items) / len(items)) if items else None,
+        mean_score=_mean_probability(items),
     )
     if audience != ShownList.Audience.CLIENT:
         access_record(actor=actor, client=client, action="view")
     return SuggestionList(shown_list=shown, items=items, model=model, feedback=feedback)
+
+
+def _mean_probability(items: list[ShownSuggestion]) -> float | None:
+    """Mean calibrated chance of the list (None when no chance was shown)."""
+    values = [i.probability for i in items if i.probability is not None]
+    return sum(values) / len(values) if values else None
 
 
 def _is_remote(catalogue: Catalogue, placement_id: str) -> bool:
@@ -184,6 +194,7 @@ def _items(
                 position=len(out) + 1,
                 site=site,
                 score=s.score,
+                probability=s.probability,
                 reasons=reasons_text(s.reasons, to_client=to_client),
                 feedback=feedback.get(site.pk, ""),
             )
@@ -304,46 +315,27 @@ def artifact_dir() -> Path:
     return path
 
 
-def _content_baseline(dataset: D.Dataset, catalogue: Catalogue) -> dict[str, Any]:
-    """The content-only ranking's AUC on the same hold-out periods (latest 20 %)."""
-    import numpy as np
-    from sklearn.metrics import roc_auc_score
-
-    from matching.core.ranking import ContentScorer
-
-    table = training.training_table(dataset, catalogue)
-    order = np.argsort([d.toordinal() for d in table.end], kind="stable")
-    test = order[int(len(order) * (1 - training.HOLDOUT_SHARE)) :]
-    y = table.y[test]
-    if len(set(y.tolist())) < 2:
-        return {}
-    scores = ContentScorer().decision_function(table.X[test])
-    return {"content_holdout_auc": round(float(roc_auc_score(y, scores)), 4)}
+#: Why a trained model was or was not put in use (``evaluation["decision"]``); the
+#: matcher page says these in the reader's language (``matching.display``).
+DECISIONS = ("in_use", "worse_than_active", "worse_than_content", "no_holdout")
 
 
-def _decide(figures: dict[str, Any], active: MatcherModel | None) -> tuple[bool, str]:
+def _decide(
+    figures: dict[str, Any], active: MatcherModel | None
+) -> tuple[bool, dict[str, Any]]:
     """Put the new model in use only if it is not worse than what ranks now: the
-    model in use, or (with none) the content-only ranking, on hold-out AUC."""
+    model in use, or (with none) the content-only ranking, on hold-out AUC (the
+    same latest 20 % of periods for both)."""
     new_auc = figures.get("holdout_auc")
-    if new_auc is None:
-        return False, "Not used: too little history for a hold-out evaluation."
-    if active is not None and active.auc is not None:
-        if new_auc >= active.auc:
-            return (
-                True,
-                f"In use: hold-out AUC {new_auc} ≥ {active.auc} of the model before.",
-            )
-        return (
-            False,
-            f"Not used: hold-out AUC {new_auc} < {active.auc} of the model in use.",
-        )
     content = figures.get("content_holdout_auc")
-    if content is not None and new_auc < content:
-        return False, (
-            f"Not used: hold-out AUC {new_auc} < {content} of ranking on content "
-            "alone, which stays in use."
-        )
-    return True, f"In use: hold-out AUC {new_auc} (content alone: {content})."
+    if new_auc is None:
+        return False, {"code": "no_holdout"}
+    if active is not None and active.auc is not None and new_auc < active.auc:
+        return False, {"code": "worse_than_active", "auc": new_auc, "other": active.auc}
+    if active is None and content is not None and new_auc < content:
+        return False, {"code": "worse_than_content", "auc": new_auc, "other": content}
+    other = active.auc if active is not None and active.auc is not None else content
+    return True, {"code": "in_use", "auc": new_auc, "other": other}
 
 
 def matcher_retrain(
@@ -368,10 +360,14 @@ def matcher_retrain(
     path = artifact_dir() / f"matcher-{stamp}-{kind}.joblib"
     training.save(trained, path)
     meta = trained.metadata
-    figures = {**meta.get("evaluation", {}), **_content_baseline(dataset, catalogue)}
+    figures = dict(meta.get("evaluation", {}))
     with transaction.atomic():
         active = MatcherModel.objects.select_for_update().filter(is_active=True).first()
         better, decision = _decide(figures, active)
+        figures["decision"] = decision
+        figures["calibration"] = meta.get("calibration")
+        figures["weights"] = meta.get("weights")
+        figures["config"] = meta.get("config")
         if better and active is not None:
             active.is_active = False
             active.save(update_fields=["is_active"])
@@ -384,9 +380,11 @@ def matcher_retrain(
             training_rows=meta["training_rows"],
             evaluation=figures,
             is_active=better,
-            decision=decision,
+            decision=decision["code"],
         )
     web.clear_cache()
-    progress(decision)
-    logger.info("matcher model %s registered: %s", model.pk, decision)
+    progress(
+        f"{decision['code']}: hold-out AUC {decision.get('auc')} vs {decision.get('other')}"
+    )
+    logger.info("matcher model %s registered: %s", model.pk, decision["code"])
     return model

@@ -22,7 +22,8 @@ from marketplace.clients.selectors import caseload as clients_caseload
 from marketplace.clients.services import placements as psvc
 from marketplace.shared import vocabularies
 from marketplace.sites import selectors as sites_selectors
-from matching import services
+from matching import display, services
+from matching.charts import reliability_chart
 from matching.models import MatcherModel, ShownList, SuggestionFeedback
 
 
@@ -257,13 +258,45 @@ def matcher_overview(request: HttpRequest) -> HttpResponse:
     kinds = dict(
         feedback.values_list("kind").annotate(n=Count("pk")).values_list("kind", "n")
     )
+    models = list(MatcherModel.objects.all()[:20])
     return render(
         request,
         "matching/overview.html",
         {
-            "models": MatcherModel.objects.all()[:20],
+            "models": [
+                (m, display.model_kind(m.kind), display.decision_text(m.evaluation))
+                for m in models
+            ],
+            "active": _model_view(next((m for m in models if m.is_active), None)),
             "hidden": feedback.filter(kind=SuggestionFeedback.Kind.HIDDEN)[:50],
             "counts": counts,
             "kinds": kinds,
         },
     )
+
+
+def _model_view(model: MatcherModel | None) -> dict[str, Any] | None:
+    """What the matcher page says of the model in use: its hold-out figures, its
+    calibration (chart and table) and what it weighs."""
+    if model is None:
+        return None
+    ev = model.evaluation
+    calibration = ev.get("calibration") or None
+    usable = bool(
+        calibration
+        and calibration["rows"] >= 100
+        and calibration["brier"] < calibration["brier_base"]
+    )
+    config = ev.get("config") or {}
+    return {
+        "model": model,
+        "kind": display.model_kind(model.kind),
+        "evaluation": ev,
+        "calibration": calibration,
+        "percentages_shown": usable,
+        "chart": reliability_chart(calibration["bins"], "reliability")
+        if calibration
+        else None,
+        "weights": display.weight_rows(ev.get("weights")),
+        "distance_penalty": config.get("distance_penalty"),
+    }

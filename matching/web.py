@@ -37,7 +37,8 @@ from marketplace.models import (
 from matching.core import dataset as D
 from matching.core import training
 from matching.core.catalogue import Catalogue
-from matching.core.ranking import ContentScorer, LazyModel, Ranker, Scorer
+from matching.core.content import ContentScorer
+from matching.core.ranking import LazyModel, Ranker, Scorer
 from matching.models import MatcherModel
 
 

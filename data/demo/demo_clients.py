@@ -2,7 +2,9 @@
 
 Deterministic (a seeded ``random.Random``), standard library only. The names are
 common Finnish first names with an initial; no real person is described. The exit
-reasons follow the mix of the 623 periods that ended in Päijät-Häme in 2020.
+reasons follow the mix of the 623 periods that ended in Päijät-Häme in 2020; whether a
+period ended in moving on is INVENTED by ``demo_outcomes.py`` (it depends on goals,
+fit and an invented site quality, so the demo shows what the matcher learns).
 """
 
 from __future__ import annotations
@@ -10,6 +12,8 @@ from __future__ import annotations
 import datetime as dt
 import math
 import random
+
+from demo_outcomes import exit_reason
 
 EXIT_MIX = {
     "did_not_start": 28, "refused": 9, "rehabilitation": 6, "death": 3, "other": 50,
@@ -172,10 +176,18 @@ def clients_and_placements(
             months = rng.choice([3, 3, 6, 6, 9, 12, 15])
             end = day + dt.timedelta(days=int(months * 30.4))
             open_now = end >= as_of
-            reason = None if open_now else rng.choices(reasons, weights)[0]
+            drawn = None if open_now else rng.choices(reasons, weights)[0]
+            ident = f"p{len(placements) + 1:04d}"
+            reason = (
+                None
+                if drawn is None
+                else exit_reason(
+                    drawn, client, site, WISHES.index(client["wishes"]), ident
+                )
+            )
             placements.append(
                 {
-                    "id": f"p{len(placements) + 1:04d}",
+                    "id": ident,
                     "client": client["id"],
                     "site": site["id"],
                     "job": None,
@@ -190,7 +202,7 @@ def clients_and_placements(
                 and day < as_of - dt.timedelta(days=100)
             ):
                 client["self_assessment"] = _assessments(rng, day, rng.random() < 0.6)
-            if open_now or reason in ("death", "moved_away", "pension"):
+            if open_now or drawn in ("death", "moved_away", "pension"):
                 break
             day = end + dt.timedelta(days=rng.randint(20, 200))
         clients.append(client)

@@ -34,7 +34,9 @@ from matching.core.dataset import (
     Site,
 )
 from matching.core.geo import distance_matrix_km
-from matching.core.text import TextIndex, tag_text
+from matching.core.lexicon import Lexicon
+from matching.core.text import GENERIC, TextIndex, tag_text, tokens
+from matching.core.wishes import read_wish
 
 TAG_INDEX = {t: i for i, t in enumerate(V.TAGS)}
 ACCESS_BIT = {a: 1 << i for i, a in enumerate(V.ACCESSIBILITY)}
@@ -70,9 +72,11 @@ def placement_text(record: Site | Job) -> str:
     return " ".join(parts)
 
 
-def client_text(client: Client) -> str:
-    """The words a client brings: their wishes and the words of their interests."""
-    return f"{client.wishes} {tag_text(client.interests)}"
+def client_terms(client: Client) -> list[str]:
+    """The base forms a client brings: the words their wishes WANT (an avoided word
+    never matches) and the words of their stated interests."""
+    wanted = [t for t in read_wish(client.wishes).wanted if t not in GENERIC]
+    return [*wanted, *tokens(tag_text(client.interests))]
 
 
 @dataclass(frozen=True, eq=False)
@@ -266,6 +270,8 @@ class ClientBatch:
     first_goal: I64  # -1 when the client has named no goal
     interests: F64  # (clients, tags)
     n_interests: F64
+    want: F64  # (clients, tags) kinds of work the wishes name, 0–1
+    avoid: F64  # (clients, tags) kinds of work the wishes avoid, 0–1
     text: sp.csr_matrix
     support_need: F64
     has_assessment: F64
@@ -290,8 +296,10 @@ def encode_clients(
     clients: Sequence[Client],
     catalogue: Catalogue,
     assessed_on: Sequence[dt.date | None] | None = None,
+    lexicon: Lexicon | None = None,
 ) -> ClientBatch:
-    """Encode clients against ``catalogue``.
+    """Encode clients against ``catalogue`` (and the words of ``lexicon``: the model's
+    learned one, or the curated list alone).
 
     ``assessed_on`` gives, per client, the date at which to read the self-assessment
     (training rows use the placement's start so that a later assessment, which may
@@ -304,6 +312,9 @@ def encode_clients(
         for c, on in zip(clients, dates, strict=True)
     ]
     interests = tag_matrix([c.interests for c in clients])
+    want, avoid = (lexicon or Lexicon()).profiles(
+        [read_wish(c.wishes) for c in clients]
+    )
     return ClientBatch(
         records=tuple(clients),
         municipality=_home_rows(clients, catalogue),
@@ -313,7 +324,9 @@ def encode_clients(
         first_goal=np.array([F.first_goal_index(c.goals) for c in clients], np.int64),
         interests=interests,
         n_interests=interests.sum(axis=1),
-        text=catalogue.text.transform([client_text(c) for c in clients]),
+        want=want.reshape(len(clients), len(V.TAGS)),
+        avoid=avoid.reshape(len(clients), len(V.TAGS)),
+        text=catalogue.text.transform_terms([client_terms(c) for c in clients]),
         support_need=np.array([n for n, _ in needs], dtype=np.float64),
         has_assessment=np.array([h for _, h in needs], dtype=np.float64),
         **_rule_columns(clients),

@@ -33,8 +33,9 @@ from numpy.typing import NDArray
 
 from matching.core import vocabulary as V
 from matching.core.catalogue import Catalogue, ClientBatch, encode_clients
+from matching.core.content import ContentScorer
 from matching.core.dataset import Dataset, Placement
-from matching.core.ranking import ContentScorer, Ranker, Scorer
+from matching.core.ranking import Ranker, Scorer
 from matching.core.rules import allowed, explain, travel_km
 
 F64 = NDArray[np.float64]
@@ -185,7 +186,8 @@ def evaluate_world(
     cat = Catalogue.from_dataset(ds, history_until=world.cutoff)
     ids = test_clients(world)
     by_id = {c.id: c for c in ds.clients}
-    batch = encode_clients([by_id[c] for c in ids], cat)
+    clients = [by_id[c] for c in ids]
+    batch = encode_clients(clients, cat)
     km = travel_km(batch, cat)
     mask = allowed(batch, cat, km)
     truth = world.true_probability(cat, ids)
@@ -195,10 +197,11 @@ def evaluate_world(
     tops: dict[str, I64] = {}
     rows = 0
     for name, learn in learners.items():
-        scorer = learn(ds, cat)
-        rows = max(rows, int(scorer.metadata.get("training_rows", 0)))
-        tops[name] = Ranker(scorer, cat).top_k(batch, K).rows
-    tops["content_only"] = Ranker(ContentScorer(), cat).top_k(batch, K).rows
+        ranker = Ranker(learn(ds, cat), cat)
+        rows = max(rows, int(ranker.scorer.metadata.get("training_rows", 0)))
+        tops[name] = ranker.top_k(ranker.encode(clients), K).rows
+    content = Ranker(ContentScorer(), cat)
+    tops["content_only"] = content.top_k(content.encode(clients), K).rows
     for name, scores in baseline_scores(batch, cat, km, truth, world.seed).items():
         tops[name] = top_by(scores, mask, km, K)
     return WorldResult(

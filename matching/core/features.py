@@ -1,23 +1,30 @@
 """Pure functions from records to the feature table, shared by training and serving.
 
-A row of the table describes one client–placement pair. What the matcher looks at:
+A row of the table describes one client–placement pair. Feature groups
+(:data:`GROUPS`; the evaluation refits without each in turn):
 
-* the client's goals against what the placement leads to — its past positive exits
-  (training period only), its learning units (→ studies) and its forms and tags —
-  with the client's FIRST goal weighted highest (domain.md: placement by the client's
-  own goals);
-* interests and wishes against tags and description (Finnish TF-IDF);
-* schedule fit, travel distance, the self-assessment against the support level;
-* the site's positive-exit rate, smoothed with an empirical-Bayes Beta prior, overall
-  and among past clients with the same first goal.
+* ``goal`` — the client's goals (first goal weighted most) against what the place
+  leads to: its forms and tags (a curated table), its learning units (→ studies)
+  and the goals its past positive exits served;
+* ``history`` — the place's positive-exit rate and its rate among clients with the
+  same goals, both shrunk towards the mean (empirical Bayes, hierarchically: the
+  goal's rate at the site towards the site's rate shifted by the goal's overall rate);
+  training rows see them computed out of fold (:mod:`matching.core.history`);
+* ``exposure`` — how often the place was used and how far it is relative to the
+  client's own travel limit. They describe how the history was CHOSEN (habit,
+  popularity), not what works, so the model is fitted with them (to keep the other
+  weights clean) and ranking neutralises them (:mod:`matching.core.training`);
+* ``words`` — stated interests against tags, the kinds of work the client's wishes
+  name or avoid (:mod:`matching.core.lexicon`), and the wanted words against the
+  place's text (TF-IDF of base forms);
+* ``fit`` — schedule and support level against the self-assessment.
 
 NEVER a feature: age, gender, origin, language (a proxy for origin), health or
 disability status. The data set carries none of these except languages, and
 languages are deliberately not read here; the service (rehabilitative / disability)
 and accessibility needs are read only by the hard rules. The self-assessment touches
-on health, so it enters only as one number — the gap between the support its mean
-score suggests and the site's support level — never as a gate (see
-docs/model-card.md).
+on health, so it enters only as the gap between the support its mean score suggests
+and the site's support level, never as a gate (see docs/model-card.md).
 """
 
 from __future__ import annotations
@@ -32,7 +39,7 @@ from numpy.typing import NDArray
 
 from matching.core import vocabulary as V
 from matching.core.dataset import SelfAssessment
-from matching.core.history import PairHistory
+from matching.core.history import PairHistory, rate_tables
 
 if TYPE_CHECKING:
     from matching.core.catalogue import Catalogue, ClientBatch
@@ -45,10 +52,6 @@ GOAL_INDEX = {g: i for i, g in enumerate(V.GOALS)}
 GOAL_RANK_DECAY = 0.5
 #: A job-bank job is done in a supervised group: medium support.
 JOB_SUPPORT_LEVEL = 2.0
-#: Pseudo-count of the prior when smoothing the rate among clients with the same goal.
-SIMILAR_PRIOR_STRENGTH = 5.0
-#: Distances are capped here: beyond it, farther makes no difference to the model.
-DISTANCE_CAP_KM = 300.0
 
 #: What each form of activity typically leads to (domain.md: forms and next steps).
 FORM_GOALS: dict[str, dict[str, float]] = {
@@ -74,28 +77,31 @@ TAG_GOALS: dict[str, dict[str, float]] = {
     "crafts": {"own_product": 0.6},
 }
 
-FEATURE_NAMES: tuple[str, ...] = (
-    "goal_history",
-    "goal_learning_units",
-    "goal_content",
-    "interest_overlap",
-    "text_similarity",
-    "days_fit",
-    "hours_fit",
-    "support_gap",
-    "support_gap_abs",
-    "has_assessment",
-    "distance_km",
-    "log_distance",
-    "distance_share",
-    "remote_beyond",
-    "site_rate",
-    "history_log_n",
-    "similar_rate",
-    "is_job",
-)
+GROUPS: dict[str, tuple[str, ...]] = {
+    "goal": ("goal_content", "goal_learning_units", "goal_history"),
+    "history": ("site_rate", "goal_site_rate"),
+    "exposure": ("history_log_n", "distance_share"),
+    "words": (
+        "interest_overlap",
+        "interest_any",
+        "wish_fit",
+        "wish_avoid",
+        "text_similarity",
+    ),
+    "fit": (
+        "days_fit",
+        "hours_fit",
+        "support_gap",
+        "support_gap_abs",
+        "has_assessment",
+    ),
+    "kind": ("remote_beyond", "is_job"),
+}
+FEATURE_NAMES: tuple[str, ...] = tuple(f for names in GROUPS.values() for f in names)
 #: 0/1 columns, passed through unscaled.
 FLAG_FEATURES: tuple[str, ...] = ("has_assessment", "remote_beyond", "is_job")
+#: Columns that describe how the history was chosen: neutralised when ranking.
+EXPOSURE_FEATURES: tuple[str, ...] = GROUPS["exposure"]
 NUMERIC_FEATURES: tuple[str, ...] = tuple(
     f for f in FEATURE_NAMES if f not in FLAG_FEATURES
 )
@@ -186,20 +192,29 @@ def pair_features(
 
     ``km`` is each pair's travel distance. Columns are :data:`FEATURE_NAMES`.
     History features read the catalogue's history, or ``seen`` when given: training
-    passes, per row, only the outcomes that ended before the row's own period began
-    (:func:`matching.core.history.counts_before`), so a row never sees its own label.
+    passes, per row, the outcomes of the other folds only
+    (:func:`matching.core.history.out_of_fold`), so a row never sees its own label.
     """
     out = np.empty((ci.size, len(FEATURE_NAMES)))
-    _goal_columns(out, batch, cat, ci, pj, seen)
-    _interest_columns(out, batch, cat, ci, pj)
+    _goal_columns(out, batch, cat, ci, pj)
+    _history_columns(out, batch, cat, ci, pj, seen)
+    _word_columns(out, batch, cat, ci, pj)
     _schedule_columns(out, batch, cat, ci, pj)
     _distance_columns(out, batch, cat, ci, pj, km)
-    _history_columns(out, batch, cat, ci, pj, seen)
     out[:, COLUMN["is_job"]] = cat.is_job[pj]
     return out
 
 
 def _goal_columns(
+    out: F64, batch: ClientBatch, cat: Catalogue, ci: I64, pj: I64
+) -> None:
+    """Goal fit: Σ over the client's goals of weight × what the placement leads to."""
+    w = batch.goal_weights
+    out[:, COLUMN["goal_learning_units"]] = pair_dot(w, cat.unit_goals, ci, pj)
+    out[:, COLUMN["goal_content"]] = pair_dot(w, cat.content_goals, ci, pj)
+
+
+def _history_columns(
     out: F64,
     batch: ClientBatch,
     cat: Catalogue,
@@ -207,30 +222,45 @@ def _goal_columns(
     pj: I64,
     seen: PairHistory | None,
 ) -> None:
-    """Goal fit: Σ over the client's goals of weight × what the placement leads to.
-
-    From history: the smoothed share of periods whose positive exit served the goal.
-    """
+    """Shrunk rates (see :func:`matching.core.history.rate_tables`): a place with no
+    history gets exactly the prior, so a new site is ranked on its content alone."""
     h = cat.history
     w = batch.goal_weights
-    prior = h.prior_strength * h.goal_prior
+    has_goal = batch.first_goal[ci] >= 0
     if seen is None:
-        numerator = pair_dot(w, h.exit_goal + prior, ci, pj)
+        rate = h.tables.rate[pj]
+        goal_rate = pair_dot(w, h.tables.goal_rate, ci, pj)
+        goal_history = pair_dot(w, h.tables.goal_history, ci, pj)
         n = h.n[pj]
     else:
-        numerator = np.einsum("ij,ij->i", w[ci], seen.exit_goal + prior)
+        t = rate_tables(
+            seen.n, seen.pos, seen.n_goal, seen.pos_goal, seen.exit_goal, h.priors
+        )
+        rate = t.rate
+        goal_rate = np.einsum("ij,ij->i", w[ci], t.goal_rate)
+        goal_history = np.einsum("ij,ij->i", w[ci], t.goal_history)
         n = seen.n
-    out[:, COLUMN["goal_history"]] = numerator / (n + h.prior_strength)
-    out[:, COLUMN["goal_learning_units"]] = pair_dot(w, cat.unit_goals, ci, pj)
-    out[:, COLUMN["goal_content"]] = pair_dot(w, cat.content_goals, ci, pj)
+    out[:, COLUMN["site_rate"]] = rate
+    out[:, COLUMN["goal_site_rate"]] = np.where(has_goal, goal_rate, rate)
+    out[:, COLUMN["goal_history"]] = goal_history
+    out[:, COLUMN["history_log_n"]] = np.log1p(n)
 
 
-def _interest_columns(
+def _word_columns(
     out: F64, batch: ClientBatch, cat: Catalogue, ci: I64, pj: I64
 ) -> None:
-    """Share of the client's interests among the tags; wishes vs description."""
+    """Stated interests offered; kinds of work the wishes name or avoid; text."""
     shared = pair_dot(batch.interests, cat.tags, ci, pj)
     out[:, COLUMN["interest_overlap"]] = shared / np.maximum(batch.n_interests[ci], 1.0)
+    out[:, COLUMN["wish_fit"]] = np.minimum(pair_dot(batch.want, cat.tags, ci, pj), 1.0)
+    # every kind of work the client named, stated or written: the share offered
+    named = np.maximum(batch.interests, batch.want)
+    out[:, COLUMN["interest_any"]] = pair_dot(named, cat.tags, ci, pj) / np.maximum(
+        named.sum(axis=1)[ci], 1.0
+    )
+    out[:, COLUMN["wish_avoid"]] = np.minimum(
+        pair_dot(batch.avoid, cat.tags, ci, pj), 1.0
+    )
     out[:, COLUMN["text_similarity"]] = pair_dot(batch.text, cat.text.matrix, ci, pj)
 
 
@@ -256,46 +286,18 @@ def _schedule_columns(
     out[:, COLUMN["has_assessment"]] = batch.has_assessment[ci]
 
 
+def travel_share(km: F64, limit: F64, beyond: NDArray[np.bool_]) -> F64:
+    """Travel as a share of the client's own limit, 0–1 (done from home: 0)."""
+    share = np.minimum(km / np.maximum(limit, 1.0), 1.0)
+    return np.where(beyond, 0.0, share)
+
+
 def _distance_columns(
     out: F64, batch: ClientBatch, cat: Catalogue, ci: I64, pj: I64, km: F64
 ) -> None:
-    """Travel: a remote placement beyond the client's limit is done from home."""
+    """Travel relative to the client's limit; a remote placement beyond the limit
+    is done from home."""
     limit = batch.max_km[ci]
     beyond = (km > limit) & cat.remote[pj] & batch.remote_ok[ci]
-    travel = np.where(beyond, 0.0, np.minimum(km, DISTANCE_CAP_KM))
-    out[:, COLUMN["distance_km"]] = travel
-    out[:, COLUMN["log_distance"]] = np.log1p(travel)
-    out[:, COLUMN["distance_share"]] = np.minimum(travel / np.maximum(limit, 1.0), 2.0)
+    out[:, COLUMN["distance_share"]] = travel_share(km, limit, beyond)
     out[:, COLUMN["remote_beyond"]] = beyond
-
-
-def _history_columns(
-    out: F64,
-    batch: ClientBatch,
-    cat: Catalogue,
-    ci: I64,
-    pj: I64,
-    seen: PairHistory | None,
-) -> None:
-    """Smoothed positive-exit rates: overall, and among clients with the same goal.
-
-    ``(positives + κ·m) / (periods + κ)``: a place without history gets exactly the
-    prior rate m, so a new site is ranked on its content alone.
-    """
-    h = cat.history
-    g1 = batch.first_goal[ci]
-    has_goal = g1 >= 0
-    if seen is None:
-        g1 = np.maximum(g1, 0)
-        n, pos = h.n[pj], h.pos[pj]
-        n_goal, pos_goal = h.n_goal[pj, g1], h.pos_goal[pj, g1]
-    else:
-        n, pos, n_goal, pos_goal = seen.n, seen.pos, seen.n_goal, seen.pos_goal
-    k = h.prior_strength
-    rate = (pos + k * h.prior_rate) / (n + k)
-    similar = (pos_goal + SIMILAR_PRIOR_STRENGTH * rate) / (
-        n_goal + SIMILAR_PRIOR_STRENGTH
-    )
-    out[:, COLUMN["site_rate"]] = rate
-    out[:, COLUMN["history_log_n"]] = np.log1p(n)
-    out[:, COLUMN["similar_rate"]] = np.where(has_goal, similar, rate)

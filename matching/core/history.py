@@ -5,9 +5,11 @@ exit reason. A placement still open, or one that ended later, is unknown at trai
 time; counting it would leak the future into the features (and in evaluation, the
 test period's outcomes into the model's inputs).
 
-The counts are kept raw; :mod:`matching.core.features` smooths them with a Beta prior
+The counts are kept raw and smoothed by :func:`rate_tables` with a Beta prior
 (empirical Bayes), so a new site with no history gets exactly the prior rate and is
-ranked on its content alone.
+ranked on its content alone. Training rows read the counts OUT OF FOLD
+(:func:`out_of_fold`): each row sees the outcomes of the other folds of clients, never
+its own, as a ranking on serving day sees everything but the period to come.
 """
 
 from __future__ import annotations
@@ -48,6 +50,11 @@ EXIT_GOALS: dict[str, tuple[str, ...]] = {
 #: prior when a data set has no history at all.
 DEFAULT_POSITIVE_RATE = 0.30
 DEFAULT_PRIOR_STRENGTH = 10.0
+#: Pseudo-count of the prior of a goal's rate at a site (towards the site's rate
+#: shifted by the goal's overall rate).
+GOAL_PRIOR_STRENGTH = 8.0
+#: Folds of clients for the out-of-fold history of training rows.
+FOLDS = 5
 
 F64 = NDArray[np.float64]
 
@@ -79,6 +86,14 @@ class HistoryStats:
     prior_rate: float
     prior_strength: float
     goal_prior: F64  # overall rate of positive exits serving each goal
+    goal_rate: F64  # positive rate of clients by first goal, shrunk to prior_rate
+    tables: HistoryTables  # the shrunk rates per place (serving)
+
+    @property
+    def priors(self) -> Priors:
+        return Priors(
+            self.prior_rate, self.prior_strength, self.goal_prior, self.goal_rate
+        )
 
     @classmethod
     def empty(cls, n_placements: int) -> HistoryStats:
@@ -123,11 +138,32 @@ def collect(
     else:
         rate = DEFAULT_POSITIVE_RATE
         goal_prior = np.full(len(GOALS), DEFAULT_POSITIVE_RATE / 2)
-    return HistoryStats(
-        until=until,
+    by_goal_n = counts["n_goal"].sum(axis=0)
+    by_goal_pos = counts["pos_goal"].sum(axis=0)
+    goal_rate = (by_goal_pos + GOAL_PRIOR_STRENGTH * rate) / (
+        by_goal_n + GOAL_PRIOR_STRENGTH
+    )
+    priors = Priors(
         prior_rate=rate,
         prior_strength=prior_strength(counts["n"], counts["pos"], rate),
         goal_prior=goal_prior,
+        goal_rate=goal_rate,
+    )
+    tables = rate_tables(
+        counts["n"],
+        counts["pos"],
+        counts["n_goal"],
+        counts["pos_goal"],
+        counts["exit_goal"],
+        priors,
+    )
+    return HistoryStats(
+        until=until,
+        prior_rate=priors.prior_rate,
+        prior_strength=priors.prior_strength,
+        goal_prior=goal_prior,
+        goal_rate=goal_rate,
+        tables=tables,
         **counts,
     )
 
@@ -180,62 +216,96 @@ def prior_strength(n: F64, pos: F64, rate: float) -> float:
     return float(np.clip(rate * (1 - rate) / tau2 - 1.0, 2.0, 100.0))
 
 
+@dataclass(frozen=True)
+class Priors:
+    """The means the rates are shrunk towards (from the whole training history)."""
+
+    prior_rate: float
+    prior_strength: float
+    goal_prior: F64
+    goal_rate: F64
+
+
+@dataclass(frozen=True, eq=False)
+class HistoryTables:
+    """Shrunk rates: one row per place (serving) or per pair (training)."""
+
+    rate: F64  # (rows,) positive-exit rate
+    goal_rate: F64  # (rows, goals) rate among clients whose first goal is g
+    goal_history: F64  # (rows, goals) share of periods whose positive exit served g
+
+
+def rate_tables(
+    n: F64, pos: F64, n_goal: F64, pos_goal: F64, exit_goal: F64, p: Priors
+) -> HistoryTables:
+    """Empirical-Bayes rates, hierarchical by goal.
+
+    ``rate = (pos + κm)/(n + κ)``; the rate of goal g at the place is shrunk towards
+    the place's rate shifted by how goal g does overall:
+    ``(pos_g + κ_g·prior_g)/(n_g + κ_g)`` with
+    ``prior_g = clip(rate + goal_rate[g] − m, 0.01, 0.99)``.
+    """
+    k, m = p.prior_strength, p.prior_rate
+    rate = (pos + k * m) / (n + k)
+    prior = np.clip(rate[:, None] + p.goal_rate[None, :] - m, 0.01, 0.99)
+    kg = GOAL_PRIOR_STRENGTH
+    goal_rate = (pos_goal + kg * prior) / (n_goal + kg)
+    goal_history = (exit_goal + k * p.goal_prior[None, :]) / (n[:, None] + k)
+    return HistoryTables(rate=rate, goal_rate=goal_rate, goal_history=goal_history)
+
+
 @dataclass(frozen=True, eq=False)
 class PairHistory:
-    """History counts as seen by particular pairs (one value per pair).
-
-    ``n_goal``/``pos_goal`` are for the pair's client's first goal (0 without one).
-    """
+    """History counts as seen by particular rows (one value or goal row per row)."""
 
     n: F64
     pos: F64
-    n_goal: F64
+    n_goal: F64  # (rows, goals) periods by clients whose first goal is g
     pos_goal: F64
-    exit_goal: F64  # (pairs, goals)
+    exit_goal: F64  # (rows, goals)
 
 
-def counts_before(
-    place: NDArray[np.int64],
-    end: NDArray[np.int64],
-    first_goal: NDArray[np.int64],
-    label: F64,
-    exit_goals: F64,
-    at: NDArray[np.int64],
-) -> PairHistory:
-    """For each period ``i``, the outcomes at its own place that ended before it began.
-
-    ``place``, ``end`` (ordinal date), ``first_goal`` (-1: none), ``label`` and
-    ``exit_goals`` describe the training periods; ``at`` is each period's start. A
-    training row thus sees exactly what a ranking at its start date could have seen:
-    never its own outcome, never a later one (no target leakage).
-    """
-    ones = np.ones(place.size)
-    site = _sums_before(place, end, at, np.column_stack([ones, label, exit_goals]))
-    by_goal = place * (len(GOALS) + 1) + first_goal + 1
-    goal = _sums_before(by_goal, end, at, np.column_stack([ones, label]))
-    has_goal = first_goal >= 0
-    return PairHistory(
-        n=site[:, 0],
-        pos=site[:, 1],
-        n_goal=np.where(has_goal, goal[:, 0], 0.0),
-        pos_goal=np.where(has_goal, goal[:, 1], 0.0),
-        exit_goal=site[:, 2:],
+def fold_of(client_ids: list[str], folds: int = FOLDS) -> NDArray[np.int64]:
+    """A client's fold: stable across runs (a checksum of the id), so all periods of
+    one client fall in the same fold."""
+    return np.array(
+        [sum(ident.encode()) * 2654435761 % 2**32 % folds for ident in client_ids],
+        dtype=np.int64,
     )
 
 
-def _sums_before(
-    group: NDArray[np.int64], end: NDArray[np.int64], at: NDArray[np.int64], values: F64
-) -> F64:
-    """Row i: the sum of ``values[j]`` over rows j of i's group with ``end[j] < at[i]``.
+def out_of_fold(
+    place: NDArray[np.int64],
+    first_goal: NDArray[np.int64],
+    label: F64,
+    exit_goals: F64,
+    fold: NDArray[np.int64],
+    known: NDArray[np.bool_],
+    n_places: int,
+) -> PairHistory:
+    """For each row, the outcomes at its place of the KNOWN rows of other folds.
 
-    One sort and two binary searches: rows sorted by (group, end), cumulative sums,
-    and for each row the slice of its group that ended strictly before ``at``.
+    ``known`` marks the rows whose outcome may be counted (the training part); rows
+    not known (a hold-out) see every known row, as a ranking would.
     """
-    big = int(max(end.max(initial=0), at.max(initial=0))) + 2
-    key = group * big + end
-    order = np.argsort(key, kind="stable")
-    cum = np.zeros((group.size + 1, values.shape[1]))
-    cum[1:] = np.cumsum(values[order], axis=0)
-    lo = np.searchsorted(key[order], group * big, side="left")
-    hi = np.searchsorted(key[order], group * big + at, side="left")
-    return cum[hi] - cum[lo]
+    g = len(GOALS)
+    goal_hot = np.zeros((place.size, g))
+    has = first_goal >= 0
+    goal_hot[np.flatnonzero(has), first_goal[has]] = 1.0
+    values = np.column_stack(
+        [np.ones(place.size), label, goal_hot, goal_hot * label[:, None], exit_goals]
+    )
+    values = values * known[:, None]
+    folds = int(fold.max(initial=0)) + 1
+    total = np.zeros((n_places, values.shape[1]))
+    np.add.at(total, place, values)
+    by_fold = np.zeros((folds, n_places, values.shape[1]))
+    np.add.at(by_fold, (fold, place), values)
+    seen = total[place] - np.where(known[:, None], by_fold[fold, place], 0.0)
+    return PairHistory(
+        n=seen[:, 0],
+        pos=seen[:, 1],
+        n_goal=seen[:, 2 : 2 + g],
+        pos_goal=seen[:, 2 + g : 2 + 2 * g],
+        exit_goal=seen[:, 2 + 2 * g :],
+    )

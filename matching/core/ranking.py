@@ -20,12 +20,12 @@ from typing import Any, Literal, Protocol
 
 import numpy as np
 from numpy.typing import NDArray
-from scipy.special import expit
 
 from matching.core import features as F
 from matching.core import training
 from matching.core.catalogue import TAG_INDEX, Catalogue, ClientBatch, encode_clients
 from matching.core.dataset import Client
+from matching.core.lexicon import Lexicon
 from matching.core.reasons import Reason, reasons_for
 from matching.core.rules import allowed, travel_km
 
@@ -37,46 +37,18 @@ CHUNK_PAIRS = 1_000_000
 
 
 class Scorer(Protocol):
-    """Anything that turns the feature table into log-odds of a positive exit."""
+    """Anything that turns the feature table into ranking scores (higher first),
+    with the words it reads wishes by and, if measured, calibrated probabilities."""
 
     @property
     def metadata(self) -> dict[str, Any]: ...
 
+    @property
+    def lexicon(self) -> Lexicon: ...
+
     def decision_function(self, X: F64) -> F64: ...
 
-
-class ContentScorer:
-    """Fallback when there is too little history to learn from: content only.
-
-    Hand-set weights on the goal, interest, schedule, support and distance features,
-    in log-odds around the usual 30 % positive rate. Used by ``rank_dataset`` on data
-    sets with no (or one-sided) history; its scores are for ordering, not calibrated.
-    """
-
-    WEIGHTS: dict[str, float] = {
-        "goal_history": 1.0,
-        "goal_learning_units": 1.5,
-        "goal_content": 1.5,
-        "interest_overlap": 2.0,
-        "text_similarity": 1.5,
-        "days_fit": 0.3,
-        "hours_fit": 0.3,
-        "support_gap_abs": -0.5,
-        "log_distance": -0.3,
-        "site_rate": 1.0,
-    }
-
-    def __init__(self) -> None:
-        self._w = np.zeros(len(F.FEATURE_NAMES))
-        for name, weight in self.WEIGHTS.items():
-            self._w[F.COLUMN[name]] = weight
-
-    @property
-    def metadata(self) -> dict[str, Any]:
-        return {"model": "content", "matcher_version": training.MATCHER_VERSION}
-
-    def decision_function(self, X: F64) -> F64:
-        return np.asarray(X @ self._w - 1.5, dtype=np.float64)
+    def probability(self, z: F64) -> F64 | None: ...
 
 
 class LazyModel:
@@ -107,18 +79,28 @@ class LazyModel:
     def metadata(self) -> dict[str, Any]:
         return self.get().metadata
 
+    @property
+    def lexicon(self) -> Lexicon:
+        return self.get().lexicon
+
     def decision_function(self, X: F64) -> F64:
         return self.get().decision_function(X)
+
+    def probability(self, z: F64) -> F64 | None:
+        return self.get().probability(z)
 
 
 @dataclass(frozen=True)
 class Suggestion:
-    """One suggested placement; ``score`` is the estimated chance of moving on."""
+    """One suggested placement. ``score`` orders the list (a ranking score, not a
+    chance); ``probability`` is the calibrated chance of moving on, or None when
+    the scorer's calibration was not measured well enough to show one."""
 
     placement_id: str
     kind: Kind
     score: float
     reasons: tuple[Reason, ...] = ()
+    probability: float | None = None
 
 
 @dataclass(frozen=True, eq=False)
@@ -135,6 +117,13 @@ class Ranker:
     def __init__(self, scorer: Scorer, catalogue: Catalogue) -> None:
         self.scorer = scorer
         self.catalogue = catalogue
+        self._lexicon: Lexicon | None = None
+
+    def encode(self, clients: Sequence[Client]) -> ClientBatch:
+        """Clients encoded against the catalogue with the scorer's words."""
+        if self._lexicon is None:
+            self._lexicon = self.scorer.lexicon
+        return encode_clients(clients, self.catalogue, lexicon=self._lexicon)
 
     def rank(
         self,
@@ -154,7 +143,7 @@ class Ranker:
         the client can do from home pass); ``tags`` at least one of them;
         ``exclude`` leave these ids out (e.g. where the client already is).
         """
-        batch = encode_clients([client], self.catalogue)
+        batch = self.encode([client])
         extra = self._filter_mask(batch, kind, max_km, tuple(tags), set(exclude))
         top = self.top_k(batch, k, extra)
         return self._suggestions(batch, top, 0, with_reasons)
@@ -168,7 +157,7 @@ class Ranker:
         progress: Callable[[int, int], None] | None = None,
     ) -> list[list[Suggestion]]:
         """:meth:`rank` for many clients at once (nightly batches), in chunks."""
-        batch = encode_clients(clients, self.catalogue)
+        batch = self.encode(clients)
         top = self.top_k(batch, k, progress=progress)
         return [
             self._suggestions(batch, top, i, with_reasons) for i in range(len(clients))
@@ -238,18 +227,22 @@ class Ranker:
     ) -> list[Suggestion]:
         cat = self.catalogue
         rows = top.rows[i][top.rows[i] >= 0]
-        probs = expit(top.scores[i][: rows.size])
+        z = top.scores[i][: rows.size]
+        probs = self.scorer.probability(z) if rows.size else None
         reasons: list[tuple[Reason, ...]] = [()] * rows.size
         if with_reasons and rows.size:
-            reasons = reasons_for(batch, i, rows, cat)
+            reasons = reasons_for(batch, i, rows, cat, self._lexicon)
         return [
             Suggestion(
                 placement_id=cat.ids[row],
                 kind="job" if cat.is_job[row] else "site",
-                score=round(float(p), 4),
+                score=round(float(score), 4),
                 reasons=r,
+                probability=None if probs is None else round(float(probs[n]), 4),
             )
-            for row, p, r in zip(rows.tolist(), probs, reasons, strict=True)
+            for n, (row, score, r) in enumerate(
+                zip(rows.tolist(), z.tolist(), reasons, strict=True)
+            )
         ]
 
 

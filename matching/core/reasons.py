@@ -9,7 +9,8 @@ Codes and their parameters:
 
 * ``goal_match`` — ``goal``, ``via`` (``learning_units`` | ``history`` | ``forms`` |
   ``tags``), and ``units`` / ``count`` / ``forms`` / ``tags`` for the evidence;
-* ``interest`` — ``tag``; ``wishes`` — ``words`` shared with the description;
+* ``interest`` — ``tag``; ``wishes`` — ``words``: the client's own wanted words
+  (as written) that the place's text has or whose kind of work it offers;
 * ``similar_moved_on`` — ``exit`` (most common positive exit of past clients with
   the same first goal), ``count``;
 * ``moved_on_rate`` — ``share`` and ``periods`` (only with at least 10 periods);
@@ -30,8 +31,9 @@ from numpy.typing import NDArray
 
 from matching.core import features as F
 from matching.core import history as H
-from matching.core.catalogue import placement_text
 from matching.core.dataset import Client, Job, Site
+from matching.core.lexicon import Lexicon
+from matching.core.wishes import read_wish
 
 if TYPE_CHECKING:
     from matching.core.catalogue import Catalogue, ClientBatch
@@ -49,31 +51,63 @@ class Reason(NamedTuple):
 
 
 def reasons_for(
-    batch: ClientBatch, i: int, rows: NDArray[np.int64], cat: Catalogue
+    batch: ClientBatch,
+    i: int,
+    rows: NDArray[np.int64],
+    cat: Catalogue,
+    lexicon: Lexicon | None = None,
 ) -> list[tuple[Reason, ...]]:
     """Reasons for client ``i`` of ``batch`` and each catalogue row in ``rows``."""
     ci = np.full(rows.size, i, dtype=np.int64)
     km = cat.municipality_km[batch.municipality[ci], rows]
     X = F.pair_features(batch, cat, ci, rows, km)
     client = batch.records[i]
+    words = lexicon or Lexicon()
     return [
-        tuple(_reasons(client, int(row), X[n], float(km[n]), cat))
+        tuple(_reasons(client, int(row), X[n], float(km[n]), cat, words))
         for n, row in enumerate(rows.tolist())
     ]
 
 
+def wished_words(
+    client: Client, row: int, cat: Catalogue, lexicon: Lexicon, limit: int = 3
+) -> list[str]:
+    """The client's own words (as written) that this place offers: a word they
+    WANT (never one they avoid) whose base form is in the place's text, or that
+    names one of its kinds of work. Words common to most places say nothing and
+    are not quoted."""
+    wish = read_wish(client.wishes)
+    record = cat.records[row]
+    terms = cat.text.terms_of(row)
+    common = np.log((1.0 + len(cat)) / (1.0 + 0.3 * len(cat))) + 1.0
+    out: list[str] = []
+    for term in wish.wanted:
+        col = cat.text.vocabulary.get(term)
+        in_text = term in terms and col is not None and cat.text.idf[col] > common
+        named = {t for t, w in lexicon.weights(term).items() if w >= 0.5}
+        if len(term) >= 4 and (in_text or named & set(record.tags)):
+            word = wish.written.get(term, term)
+            if word not in out:
+                out.append(word)
+    return out[:limit]
+
+
 def _reasons(
-    client: Client, row: int, x: NDArray[np.float64], km: float, cat: Catalogue
+    client: Client,
+    row: int,
+    x: NDArray[np.float64],
+    km: float,
+    cat: Catalogue,
+    lexicon: Lexicon,
 ) -> list[Reason]:
     record = cat.records[row]
     out = _goal_reasons(client, row, cat)
     out += [
         Reason("interest", {"tag": t}) for t in client.interests if t in record.tags
     ]
-    if x[F.COLUMN["text_similarity"]] > 0.05:
-        words = cat.text.shared_words(client.wishes, placement_text(record))
-        if words:
-            out.append(Reason("wishes", {"words": words}))
+    words = wished_words(client, row, cat, lexicon)
+    if words:
+        out.append(Reason("wishes", {"words": words}))
     out += _history_reasons(client, row, cat)
     if isinstance(record, Site):
         if min(x[F.COLUMN["days_fit"]], x[F.COLUMN["hours_fit"]]) >= 0.5:

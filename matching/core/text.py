@@ -1,9 +1,11 @@
-"""Finnish free text as TF-IDF vectors: wishes against site descriptions and tags.
+"""Free text as TF-IDF vectors of base forms: wishes against site descriptions and tags.
 
 A client's wishes ("haluaisin tehdä puutöitä") and a site's description are compared
-after stemming with the Snowball Finnish stemmer, so that inflected forms meet
-(*puutöitä*, *puutöissä* → *puutö*). Tags are turned into words too, so a site tagged
-``woodwork`` matches wishes about *puutyö* even if its description is empty.
+on base forms and compound parts (:mod:`matching.core.language`: *puutöitä*,
+*puutyöpajassa* → *puutyö*, *puu*, *työ*), Finnish or Swedish as the text is written.
+Only the words a client WANTS count (:mod:`matching.core.wishes`: an avoided word is
+never a match). Tags are turned into words too, so a site tagged ``woodwork``
+matches wishes about *puutyö* even if its description is empty.
 
 The weights are a pure function of the catalogue's own texts (document frequencies over
 its sites and jobs): no fitted state lives outside the scikit-learn Pipeline, and
@@ -13,18 +15,17 @@ training and serving compute the same thing from the same kind of records.
 from __future__ import annotations
 
 import math
-import re
-import threading
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from functools import lru_cache
 
 import numpy as np
 import scipy.sparse as sp
-import snowballstemmer
 from numpy.typing import NDArray
 
-#: Words for each tag of the shared list (base forms; the stemmer does the rest).
+from matching.core import language
+from matching.core.wishes import guess_language
+
+#: Words for each tag of the shared list (base forms), for matching tags against text.
 TAG_WORDS: dict[str, str] = {
     "woodwork": "puutyö puutyöt puusepäntyö puu",
     "metalwork": "metallityö metalli hitsaus",
@@ -56,41 +57,19 @@ TAG_WORDS: dict[str, str] = {
     "it_support": "tietotekniikka tietokone atk",
 }
 
-_STOPWORDS = frozenset(
-    """ja tai sekä että mutta kun jos niin kuin myös vain sitten vielä jo ei en et
-    olla olen olet on olemme olette ovat oli olisi ollut ole ovat minä sinä hän me te he
-    se ne tämä tuo nämä ne joka jotka mikä mitä siellä täällä tässä siinä meillä
-    haluan haluaisin haluaa voisin voin voi tehdä teen tekee paljon hyvin sekä kanssa
-    myös mukaan ennen jälkeen aina joskus vähän ehkä noin kaikki muut muuta muita
-    och att det som en ett jag vill är för med på till av den har inte
-    and the to of in for with a an is are be i want would like at on""".split()
+
+#: Base forms too general to say anything about a kind of work (to do, work, want …).
+GENERIC = frozenset(
+    """tehdä työ haluta toivoa olla päästä paikka kiinnostaa voida osata tykätä
+    mukava kiva olla minä ryhmä jobba arbete göra vilja gilla work want like""".split()
 )
-_TOKEN = re.compile(r"[a-zåäöüéšž]+")
-_local = threading.local()
-
-
-def _stemmer() -> snowballstemmer.stemmer:
-    """The Snowball stemmer keeps state while stemming: one per thread."""
-    stemmer = getattr(_local, "stemmer", None)
-    if stemmer is None:
-        stemmer = snowballstemmer.stemmer("finnish")
-        _local.stemmer = stemmer
-    return stemmer
-
-
-@lru_cache(maxsize=200_000)
-def stem(word: str) -> str:
-    """The Finnish Snowball stem of one lower-case word."""
-    return str(_stemmer().stemWord(word))
 
 
 def tokens(text: str) -> list[str]:
-    """Stemmed content words of a free text (stop words and 1–2 letter words out)."""
-    return [
-        stem(w)
-        for w in _TOKEN.findall(text.lower())
-        if len(w) > 2 and w not in _STOPWORDS
-    ]
+    """Base forms of a text's content words, with compound parts
+    (:func:`matching.core.language.lemmas`, in the language the text is written in),
+    without the :data:`GENERIC` ones."""
+    return [t for t in language.lemmas(text, guess_language(text)) if t not in GENERIC]
 
 
 def tag_text(tags: Iterable[str]) -> str:
@@ -110,6 +89,7 @@ class TextIndex:
     vocabulary: dict[str, int]
     idf: NDArray[np.float64]
     matrix: sp.csr_matrix
+    names: tuple[str, ...] = ()  # column -> base form
 
     @classmethod
     def build(cls, documents: Sequence[str]) -> TextIndex:
@@ -126,11 +106,23 @@ class TextIndex:
         idf = np.log((1.0 + len(docs)) / (1.0 + df)) + 1.0
         index = cls(vocabulary=vocabulary, idf=idf, matrix=sp.csr_matrix((0, 0)))
         matrix = index._vectorise(docs)
-        return cls(vocabulary=vocabulary, idf=idf, matrix=matrix)
+        names = tuple(sorted(vocabulary, key=vocabulary.__getitem__))
+        return cls(vocabulary=vocabulary, idf=idf, matrix=matrix, names=names)
 
     def transform(self, documents: Sequence[str]) -> sp.csr_matrix:
-        """TF-IDF vectors of other texts (clients' wishes) in the catalogue's space."""
+        """TF-IDF vectors of other texts (a job's) in the catalogue's space."""
         return self._vectorise([tokens(d) for d in documents])
+
+    def transform_terms(self, terms: Sequence[Sequence[str]]) -> sp.csr_matrix:
+        """TF-IDF vectors of lists of base forms (clients' wanted words)."""
+        return self._vectorise([list(t) for t in terms])
+
+    def terms_of(self, row: int) -> frozenset[str]:
+        """The base forms of one indexed document (for reasons)."""
+        cols = self.matrix.indices[
+            self.matrix.indptr[row] : self.matrix.indptr[row + 1]
+        ]
+        return frozenset(self.names[c] for c in cols.tolist())
 
     def _vectorise(self, docs: list[list[str]]) -> sp.csr_matrix:
         indptr = [0]
@@ -152,15 +144,3 @@ class TextIndex:
         return sp.csr_matrix(
             (np.asarray(values, dtype=np.float64), indices, indptr), shape=shape
         )
-
-    def shared_words(self, text_a: str, text_b: str, limit: int = 3) -> list[str]:
-        """Words of ``text_a`` whose stem also occurs in ``text_b`` (for reasons)."""
-        stems_b = set(tokens(text_b))
-        seen: set[str] = set()
-        out: list[str] = []
-        for word in _TOKEN.findall(text_a.lower()):
-            s = stem(word) if len(word) > 2 and word not in _STOPWORDS else ""
-            if s and s in stems_b and s in self.vocabulary and s not in seen:
-                seen.add(s)
-                out.append(word)
-        return out[:limit]

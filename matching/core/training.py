@@ -3,8 +3,8 @@
 Training rows are the placements that ended on or before the catalogue's history date
 (the data set's ``as_of`` in production) with an exit reason; the label is whether the
 exit is positive (``vocabulary.POSITIVE_EXITS``). In its history features each row
-sees only the outcomes that ended before its own period began (:func:`matching.core.history.counts_before`), exactly as a ranking on that
-day would have.
+sees the outcomes of the other folds of clients only
+(:func:`matching.core.history.out_of_fold`), never its own.
 
 The artifact is one pickle file: an envelope of plain Python values (format, metadata)
 holding the pickled Pipeline as bytes. :func:`load` reads the envelope with an
@@ -33,22 +33,32 @@ from sklearn.pipeline import Pipeline
 from matching.core import features as F
 from matching.core import history as H
 from matching.core import vocabulary as V
+from matching.core.calibration import Calibration, calibrate
 from matching.core.catalogue import Catalogue, encode_clients
-from matching.core.dataset import Dataset
-from matching.core.pipeline import ModelKind, make_pipeline
+from matching.core.content import ContentScorer
+from matching.core.dataset import Dataset, Placement
+from matching.core.lexicon import Lexicon
+from matching.core.pipeline import ModelConfig, ModelKind, make_pipeline
+from matching.core.weights import model_weights
+from matching.core.wishes import read_wish
 
-MATCHER_VERSION = "1.0.0"
+MATCHER_VERSION = "2.0.0"
 ARTIFACT_FORMAT = "polku-matcher/1"
 #: Modules whose code decides the features or the model: a change to any of them
 #: changes the code version and makes older artifacts refuse to load.
 VERSIONED_MODULES = (
     "vocabulary.py",
     "geo.py",
+    "language.py",
+    "work_words.py",
+    "wishes.py",
+    "lexicon.py",
     "text.py",
     "history.py",
     "features.py",
     "catalogue.py",
     "pipeline.py",
+    "calibration.py",
     "training.py",
 )
 MIN_TRAINING_ROWS = 30
@@ -86,56 +96,115 @@ class TrainingTable:
 
     X: F64
     y: NDArray[np.int64]
-    end: tuple[dt.date, ...]
+    end: NDArray[np.int64]  # ordinal dates
 
 
-def training_table(dataset: Dataset, cat: Catalogue) -> TrainingTable:
-    """One row per training-period placement, features as at the period's start.
-
-    Self-assessment and history are read as they stood when the period began.
-    """
+def training_rows(dataset: Dataset, cat: Catalogue) -> list[Placement]:
+    """Periods that ended by the history date with an exit reason, at known places."""
     until = cat.history.until
-    clients = {c.id: c for c in dataset.clients}
-    rows = [
+    return [
         p
         for p in dataset.placements
         if until is not None
         and H.is_training_placement(p, until)
         and (p.site or p.job or "") in cat.index
     ]
+
+
+def training_table(
+    dataset: Dataset,
+    cat: Catalogue,
+    lexicon: Lexicon,
+    known: NDArray[np.bool_] | None = None,
+) -> TrainingTable:
+    """One row per training period, features as at the period's start.
+
+    The self-assessment is read as it stood when the period began. History features
+    are out of fold (:func:`matching.core.history.out_of_fold`): a ``known`` row sees
+    the known rows of the other folds, any other row (a hold-out) every known row.
+    """
+    rows = training_rows(dataset, cat)
+    clients = {c.id: c for c in dataset.clients}
     batch = encode_clients(
-        [clients[p.client] for p in rows], cat, assessed_on=[p.start for p in rows]
+        [clients[p.client] for p in rows],
+        cat,
+        assessed_on=[p.start for p in rows],
+        lexicon=lexicon,
     )
     ci = np.arange(len(rows), dtype=np.int64)
     pj = np.array([cat.index[p.site or p.job or ""] for p in rows], dtype=np.int64)
     y = np.array([p.exit_reason in V.POSITIVE_EXITS for p in rows], dtype=np.int64)
     goals = np.array([H.exit_goal_vector(p.exit_reason) for p in rows])
-    seen = H.counts_before(
+    seen = H.out_of_fold(
         place=pj,
-        end=np.array([(p.end or dt.date.min).toordinal() for p in rows], np.int64),
         first_goal=batch.first_goal,
         label=y.astype(np.float64),
         exit_goals=goals.reshape(len(rows), len(V.GOALS)),
-        at=np.array([p.start.toordinal() for p in rows], dtype=np.int64),
+        fold=H.fold_of([p.client for p in rows]),
+        known=np.ones(len(rows), dtype=bool) if known is None else known,
+        n_places=len(cat),
     )
     km = cat.municipality_km[batch.municipality, pj]
     X = F.pair_features(batch, cat, ci, pj, km, seen)
-    return TrainingTable(X=X, y=y, end=tuple(p.end or dt.date.min for p in rows))
+    end = np.array([(p.end or dt.date.min).toordinal() for p in rows], np.int64)
+    return TrainingTable(X=X, y=y, end=end)
+
+
+def learn_lexicon(dataset: Dataset) -> Lexicon:
+    """Words → kinds of work from every client's wishes and stated interests."""
+    return Lexicon.learn(
+        [read_wish(c.wishes) for c in dataset.clients],
+        [c.interests for c in dataset.clients],
+    )
 
 
 @dataclass(frozen=True, eq=False)
 class TrainedModel:
-    """A fitted Pipeline with the metadata saved beside it."""
+    """A fitted Pipeline, how it ranks, its words and calibration, and metadata.
+
+    :meth:`decision_function` is the RANKING score: the model's log-odds with the
+    exposure columns set to their training means (how the history was chosen must
+    not decide the ranking) minus the bounded distance penalty.
+    """
 
     pipeline: Pipeline
     metadata: dict[str, Any] = field(default_factory=dict)
 
+    @property
+    def config(self) -> ModelConfig:
+        return ModelConfig.from_plain(self.metadata.get("config", {}))
+
+    @property
+    def lexicon(self) -> Lexicon:
+        return Lexicon.from_plain(self.metadata.get("lexicon", {}))
+
+    @property
+    def calibration(self) -> Calibration | None:
+        plain = self.metadata.get("calibration")
+        return Calibration.from_plain(plain) if plain else None
+
     def decision_function(self, X: F64) -> F64:
-        """Log-odds of a positive exit (monotone in the probability)."""
+        """Ranking scores for the feature table ``X`` (left unchanged)."""
+        config = self.config
+        neutral = self.metadata.get("neutral", {})
+        share = X[:, F.COLUMN["distance_share"]]
+        if config.exposure == "neutralise" and neutral:
+            X = X.copy()
+            for name, value in neutral.items():
+                X[:, F.COLUMN[name]] = value
         # X is built by pair_features (finite floats of a known shape): scikit-learn's
         # input checks would cost more than the scoring of one client's sites.
         with sklearn.config_context(assume_finite=True, skip_parameter_validation=True):
-            return np.asarray(self.pipeline.decision_function(X), dtype=np.float64)
+            z = np.asarray(self.pipeline.decision_function(X), dtype=np.float64)
+        return z - config.distance_penalty * share
+
+    def probability(self, z: F64) -> F64 | None:
+        """Calibrated chance of moving on for ranking scores, or None when the
+        calibration was not measured well enough to show a percentage."""
+        calibration = self.calibration
+        if calibration is None or not calibration.usable:
+            return None
+        return calibration.probability(z)
 
     def with_evaluation(self, figures: dict[str, Any]) -> TrainedModel:
         """A copy whose metadata also records these evaluation figures."""
@@ -156,23 +225,48 @@ def check_trainable(y: NDArray[np.int64]) -> None:
         )
 
 
-def fit(dataset: Dataset, cat: Catalogue, model: ModelKind = "logreg") -> TrainedModel:
-    """Fit on the history up to ``cat.history.until``; evaluate on its latest 20 %.
+def _neutral(X: F64, config: ModelConfig) -> dict[str, float]:
+    if config.exposure != "neutralise":
+        return {}
+    return {name: float(X[:, F.COLUMN[name]].mean()) for name in F.EXPOSURE_FEATURES}
 
-    The holdout figures come from a model fitted on the earlier 80 % (time order);
-    the returned model is then refitted on every row.
+
+def fit(
+    dataset: Dataset,
+    cat: Catalogue,
+    model: ModelKind = "logreg",
+    config: ModelConfig | None = None,
+) -> TrainedModel:
+    """Fit on the history up to ``cat.history.until``.
+
+    The latest 20 % of periods (by end) are a hold-out: a model fitted on the
+    earlier 80 % (their history out of fold, the hold-out's history from them alone)
+    scores them for the evaluation figures and the calibration. The returned model
+    is refitted on every period and carries that calibration.
     """
-    table = training_table(dataset, cat)
-    check_trainable(table.y)
-    figures = _holdout_figures(table, model)
-    pipeline = make_pipeline(model).fit(table.X, table.y)
+    config = config or ModelConfig(kind=model)
+    lexicon = learn_lexicon(dataset)
+    n_rows = len(training_rows(dataset, cat))
+    order = np.argsort(
+        [p.end.toordinal() if p.end else 0 for p in training_rows(dataset, cat)],
+        kind="stable",
+    )
+    test = order[int(n_rows * (1 - HOLDOUT_SHARE)) :]
+    known = np.ones(n_rows, dtype=bool)
+    known[test] = False
+    split = training_table(dataset, cat, lexicon, known)
+    check_trainable(split.y)
+    figures, calibration = holdout_figures(split, known, config)
+    table = training_table(dataset, cat, lexicon)
+    pipeline = make_pipeline(config).fit(table.X, table.y)
     metadata = {
         "format": ARTIFACT_FORMAT,
         "matcher_version": MATCHER_VERSION,
         "code_version": code_version(),
         "sklearn_version": sklearn.__version__,
         "numpy_version": np.__version__,
-        "model": model,
+        "model": config.kind,
+        "config": config.to_plain(),
         "feature_names": list(F.FEATURE_NAMES),
         "training_data_as_of": dataset.as_of.isoformat(),
         "history_until": cat.history.until.isoformat() if cat.history.until else None,
@@ -180,26 +274,41 @@ def fit(dataset: Dataset, cat: Catalogue, model: ModelKind = "logreg") -> Traine
         "training_rows": len(table.y),
         "positive_rate": round(float(table.y.mean()), 4),
         "evaluation": figures,
+        "calibration": calibration.to_plain() if calibration else None,
+        "neutral": _neutral(table.X, config),
+        "lexicon": lexicon.to_plain(),
     }
-    return TrainedModel(pipeline, metadata)
+    trained = TrainedModel(pipeline, metadata)
+    metadata["weights"] = model_weights(trained, table)
+    return trained
 
 
-def _holdout_figures(table: TrainingTable, model: ModelKind) -> dict[str, Any]:
-    order = np.argsort(np.array([d.toordinal() for d in table.end]), kind="stable")
-    cut = int(len(order) * (1 - HOLDOUT_SHARE))
-    train, test = order[:cut], order[cut:]
+def holdout_figures(
+    table: TrainingTable, known: NDArray[np.bool_], config: ModelConfig
+) -> tuple[dict[str, Any], Calibration | None]:
+    """AUC, log loss and Brier of the 80 % model on the hold-out, the content-only
+    ranking's AUC on the same periods, and the calibration fitted there."""
+    train, test = np.flatnonzero(known), np.flatnonzero(~known)
     y_train, y_test = table.y[train], table.y[test]
     if len(set(y_train.tolist())) < 2 or len(set(y_test.tolist())) < 2:
-        return {"holdout_rows": 0}
-    p = make_pipeline(model).fit(table.X[train], y_train).predict_proba(table.X[test])
-    p1 = p[:, 1]
-    return {
+        return {"holdout_rows": 0}, None
+    pipeline = make_pipeline(config).fit(table.X[train], y_train)
+    neutral = _neutral(table.X[train], config)
+    interim = TrainedModel(pipeline, {"config": config.to_plain(), "neutral": neutral})
+    z = interim.decision_function(table.X[test])
+    raw = pipeline.predict_proba(table.X[test])[:, 1]
+    content = ContentScorer().decision_function(table.X[test])
+    figures = {
         "holdout_rows": int(len(test)),
-        "holdout_auc": round(float(roc_auc_score(y_test, p1)), 4),
-        "holdout_log_loss": round(float(log_loss(y_test, p1, labels=[0, 1])), 4),
-        "holdout_brier": round(float(brier_score_loss(y_test, p1)), 4),
+        "holdout_auc": round(float(roc_auc_score(y_test, z)), 4),
+        "holdout_auc_raw": round(float(roc_auc_score(y_test, raw)), 4),
+        "content_holdout_auc": round(float(roc_auc_score(y_test, content)), 4),
+        "holdout_log_loss": round(float(log_loss(y_test, raw, labels=[0, 1])), 4),
+        "holdout_brier": round(float(brier_score_loss(y_test, raw)), 4),
         "holdout_positive_rate": round(float(y_test.mean()), 4),
     }
+    calibration = calibrate(z, y_test, raw, float(y_train.mean()))
+    return figures, calibration
 
 
 def save(model: TrainedModel, path: str | Path) -> None:

@@ -122,7 +122,11 @@ def test_instructor_sees_ranked_suggestions_with_reasons_and_the_list_is_logged(
     assert [i["id"] for i in log.items] == [
         web.site_key(i.site.pk) for i in result.items
     ]
-    assert all(0 < i["score"] < 1 for i in log.items)
+    scores = [i["score"] for i in log.items]
+    assert scores == sorted(scores, reverse=True)
+    # content-only ranking was never calibrated: no chance is shown or logged
+    assert all(i["probability"] is None for i in log.items)
+    assert "Arvioitu mahdollisuus" not in body
     assert log.goals == ["studies", "social_participation"]
     assert AccessLogEntry.objects.filter(client=town["person"], action="view").exists()
 
@@ -282,7 +286,8 @@ def test_a_worse_model_does_not_replace_the_one_in_use(
     first.evaluation = {**first.evaluation, "holdout_auc": 0.99}
     first.save()
     second = services.matcher_retrain(as_of=dt.date(2026, 11, 1))
-    assert not second.is_active and "Not used" in second.decision
+    assert not second.is_active and second.decision == "worse_than_active"
+    assert second.evaluation["decision"]["code"] == "worse_than_active"
     assert MatcherModel.objects.get(is_active=True) == first
 
 

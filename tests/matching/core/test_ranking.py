@@ -7,8 +7,9 @@ import json
 import pytest
 
 from matching.core.catalogue import Catalogue
+from matching.core.content import ContentScorer
 from matching.core.jobbank import sites_for_job
-from matching.core.ranking import ContentScorer, Ranker
+from matching.core.ranking import Ranker
 from matching.core.reasons import Reason, render, render_all
 from matching.core.rules import explain
 from matching.synthetic.world import World
@@ -29,7 +30,9 @@ def test_suggestions_break_no_rule_and_come_best_first(
         )
         scores = [s.score for s in suggestions]
         assert scores == sorted(scores, reverse=True)
-        assert all(0.0 <= s.score <= 1.0 for s in suggestions)
+        assert all(
+            s.probability is None or 0.0 <= s.probability <= 1.0 for s in suggestions
+        )
         assert len({s.placement_id for s in suggestions}) == len(suggestions)
 
 

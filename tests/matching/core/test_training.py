@@ -11,11 +11,13 @@ import numpy as np
 import pytest
 import sklearn
 
+from matching.core import features as F
 from matching.core import training
 from matching.core import vocabulary as V
 from matching.core.catalogue import Catalogue
 from matching.core.dataset import parse
 from matching.core.features import FEATURE_NAMES
+from matching.core.lexicon import Lexicon
 from matching.core.ranking import LazyModel
 from matching.core.training import (
     ArtifactError,
@@ -37,13 +39,13 @@ def test_training_uses_only_placements_ended_by_the_history_date(world: World) -
     until = world.spec.as_of - dt.timedelta(days=365)
     cat = Catalogue.from_dataset(world.dataset, history_until=until)
     # when
-    table = training_table(world.dataset, cat)
+    table = training_table(world.dataset, cat, Lexicon())
     # then exactly the ended periods with an exit, on or before the cut-off, are rows
     expected = [
         p for p in world.dataset.placements if p.end is not None and p.end <= until
     ]
     assert len(table.y) == len(expected) > 100
-    assert max(table.end) <= until
+    assert max(table.end) <= until.toordinal()
     assert table.y.mean() == pytest.approx(
         np.mean([p.exit_reason in V.POSITIVE_EXITS for p in expected])
     )
@@ -61,6 +63,36 @@ def test_the_artifact_carries_its_metadata(trained: TrainedModel, world: World) 
     assert meta["evaluation"]["holdout_rows"] > 0
     assert 0.5 < meta["evaluation"]["holdout_auc"] <= 1.0
     assert meta["feature_names"] == list(FEATURE_NAMES)
+    assert meta["config"]["exposure"] == "neutralise"
+    assert set(meta["weights"]["groups"]) >= {"goal", "history", "words", "fit"}
+    assert sum(meta["weights"]["groups"].values()) == pytest.approx(1.0, abs=0.01)
+
+
+def test_the_calibration_is_measured_on_the_hold_out(trained: TrainedModel) -> None:
+    calibration = trained.calibration
+    assert calibration is not None and calibration.rows > 100
+    assert calibration.usable  # better than the base rate on the hold-out
+    assert calibration.brier < calibration.brier_base
+    bins = calibration.bins
+    assert sum(b["periods"] for b in bins) == calibration.rows
+    predicted = [b["predicted"] for b in bins]
+    assert predicted == sorted(predicted)
+    p = trained.probability(np.array([-3.0, 0.0, 3.0]))
+    assert p is not None and np.all(np.diff(p) >= 0) and np.all((p >= 0) & (p <= 1))
+
+
+def test_ranking_neutralises_exposure_and_penalises_distance(
+    trained: TrainedModel, world: World
+) -> None:
+    # given feature rows that differ only in how often the place was used
+    X = np.zeros((2, len(FEATURE_NAMES)))
+    X[1, F.COLUMN["history_log_n"]] = 5.0
+    # then the ranking score is the same; only distance to the limit lowers it
+    z = trained.decision_function(X)
+    assert z[0] == pytest.approx(z[1])
+    X[1, F.COLUMN["distance_share"]] = 1.0
+    z = trained.decision_function(X)
+    assert z[0] - z[1] == pytest.approx(trained.config.distance_penalty)
 
 
 def test_save_and_load_give_the_same_scores(
