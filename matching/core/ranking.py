@@ -33,7 +33,7 @@ F64 = NDArray[np.float64]
 I64 = NDArray[np.int64]
 Kind = Literal["site", "job"]
 #: Pairs per chunk of the batch: bounds memory (a few dense arrays of this size).
-CHUNK_PAIRS = 1_000_000
+CHUNK_PAIRS = 500_000
 
 
 class Scorer(Protocol):

@@ -79,11 +79,11 @@ def wished_words(
     wish = read_wish(client.wishes)
     record = cat.records[row]
     terms = cat.text.terms_of(row)
-    common = np.log((1.0 + len(cat)) / (1.0 + 0.3 * len(cat))) + 1.0
+    common = max(1.0, 0.3 * len(cat))
     out: list[str] = []
     for term in wish.wanted:
         col = cat.text.vocabulary.get(term)
-        in_text = term in terms and col is not None and cat.text.idf[col] > common
+        in_text = term in terms and col is not None and cat.text.df[col] <= common
         named = {t for t, w in lexicon.weights(term).items() if w >= 0.5}
         if len(term) >= 4 and (in_text or named & set(record.tags)):
             word = wish.written.get(term, term)

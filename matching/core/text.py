@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 import scipy.sparse as sp
@@ -90,6 +90,7 @@ class TextIndex:
     idf: NDArray[np.float64]
     matrix: sp.csr_matrix
     names: tuple[str, ...] = ()  # column -> base form
+    df: NDArray[np.float64] = field(default_factory=lambda: np.zeros(0))  # documents
 
     @classmethod
     def build(cls, documents: Sequence[str]) -> TextIndex:
@@ -107,7 +108,7 @@ class TextIndex:
         index = cls(vocabulary=vocabulary, idf=idf, matrix=sp.csr_matrix((0, 0)))
         matrix = index._vectorise(docs)
         names = tuple(sorted(vocabulary, key=vocabulary.__getitem__))
-        return cls(vocabulary=vocabulary, idf=idf, matrix=matrix, names=names)
+        return cls(vocabulary=vocabulary, idf=idf, matrix=matrix, names=names, df=df)
 
     def transform(self, documents: Sequence[str]) -> sp.csr_matrix:
         """TF-IDF vectors of other texts (a job's) in the catalogue's space."""

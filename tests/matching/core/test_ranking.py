@@ -155,6 +155,55 @@ def test_the_content_scorer_prefers_what_the_client_wants() -> None:
     assert [s.placement_id for s in ranked] == ["s2", "s1"]
 
 
+def test_a_negated_wish_reads_as_an_avoidance_not_a_match() -> None:
+    # given the client of issue 13, a cafe full of people and a calm workshop
+    calm = "Toivon rauhallista paikkaa, jossa ei ole liikaa ihmisiä"
+    ds, cat = load(
+        document(
+            sites=[
+                site(
+                    id="s1",
+                    name="Kahvila",
+                    tags=["cafe"],
+                    description="Kahvilassa tapaat paljon ihmisiä joka päivä.",
+                ),
+                site(
+                    id="s2",
+                    name="Verstas",
+                    tags=["crafts"],
+                    description="Rauhallinen verstas pienelle ryhmälle.",
+                    lat=60.99,
+                ),
+            ],
+            jobs=[],
+            clients=[client(interests=[], wishes=calm)],
+        )
+    )
+    # when
+    ranked = Ranker(ContentScorer(), cat).rank(ds.clients[0])
+    # then the calm place comes first, and no reason says the client wished for people
+    assert [s.placement_id for s in ranked] == ["s2", "s1"]
+    said = [r for s in ranked for r in s.reasons if r.code == "wishes"]
+    assert all("ihmisiä" not in r.params["words"] for r in said)
+    assert Reason("wishes", {"words": ["rauhallista"]}) in ranked[0].reasons
+
+
+def test_a_swedish_wish_scores_and_is_quoted_as_written() -> None:
+    ds, cat = load(
+        document(
+            sites=[
+                site(id="s1", tags=["woodwork"], description=""),
+                site(id="s2", tags=["office"], description="", name="Kontor"),
+            ],
+            jobs=[],
+            clients=[client(interests=[], wishes="Jag vill jobba med snickeri.")],
+        )
+    )
+    ranked = Ranker(ContentScorer(), cat).rank(ds.clients[0])
+    assert ranked[0].placement_id == "s1"
+    assert Reason("wishes", {"words": ["snickeri"]}) in ranked[0].reasons
+
+
 def test_a_client_with_no_allowed_placement_gets_nothing() -> None:
     ds, cat = load(document(clients=[client(max_travel_km=0.1)]))
     assert Ranker(ContentScorer(), cat).rank(ds.clients[0]) == []
