@@ -10,8 +10,8 @@ Single process, BLAS/OpenMP limited to one thread (as in a web worker). Prints:
 * a national batch: 45,000 clients × 5,000 placements (seconds; peak traced memory
   of the batch and the process's peak RSS).
 
-Targets: p95 ≤ 5 ms (300), p50 ≤ 15 ms (5,000), region ≤ 5 s, national ≤ 120 s
-within 1 GB. The models are trained on each world's own history first.
+Targets (issue 13): p95 ≤ 3 ms (300), p50 ≤ 15 ms (5,000), region ≤ 5 s, national
+≤ 15 s within 1 GB. The models are trained on each world's own history first.
 """
 
 from __future__ import annotations

@@ -170,7 +170,7 @@ def score_method(
     )
 
 
-def test_clients(world: EvaluationWorld) -> list[str]:
+def last_year_starters(world: EvaluationWorld) -> list[str]:
     """Clients who started a period after the cutoff, in the records' order."""
     order = {c.id: i for i, c in enumerate(world.dataset.clients)}
     started = {p.client for p in world.dataset.placements if p.start >= world.cutoff}
@@ -184,7 +184,7 @@ def evaluate_world(
     began = time.perf_counter()
     ds = world.dataset
     cat = Catalogue.from_dataset(ds, history_until=world.cutoff)
-    ids = test_clients(world)
+    ids = last_year_starters(world)
     by_id = {c.id: c for c in ds.clients}
     clients = [by_id[c] for c in ids]
     batch = encode_clients(clients, cat)
