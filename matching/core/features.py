@@ -169,6 +169,10 @@ def pair_dot(a: F64 | sp.csr_matrix, b: F64 | sp.csr_matrix, ci: I64, pj: I64) -
     """
     if ci.size == 0:
         return np.zeros(0)
+    if sp.issparse(a) and a.shape[0] <= 64:
+        # a few clients (the web page's one): a dense product, no sparse result
+        small = np.asarray(b @ sp.csr_matrix(a).toarray().T, dtype=np.float64)
+        return np.asarray(small[pj, ci], dtype=np.float64)
     if a.shape[0] * b.shape[0] <= 8 * ci.size + 4096:
         full = a @ b.T
         dense: F64 = sp.csr_matrix(full).toarray() if sp.issparse(full) else full

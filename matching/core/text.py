@@ -91,6 +91,7 @@ class TextIndex:
     matrix: sp.csr_matrix
     names: tuple[str, ...] = ()  # column -> base form
     df: NDArray[np.float64] = field(default_factory=lambda: np.zeros(0))  # documents
+    row_terms: tuple[frozenset[str], ...] = ()  # per indexed document
 
     @classmethod
     def build(cls, documents: Sequence[str]) -> TextIndex:
