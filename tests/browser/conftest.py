@@ -8,6 +8,8 @@ they are skipped, unless POLKU_REQUIRE_BROWSER=1 (set by CI), when they fail.
 from __future__ import annotations
 
 import os
+import struct
+import zlib
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -94,6 +96,39 @@ def polku(wagtail_baseline: None, live_server: Any, polku: Any) -> Any:
     return polku
 
 
+#: The maps' tile host in the test settings (config/settings/test.py): it does not
+#: exist, and every browser context answers it with :data:`TILE` itself.
+TILE_HOST = "tiles.polku.test"
+
+
+def _png() -> bytes:
+    """A 1×1 light grey PNG: what the stub answers for every map tile."""
+
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        body = kind + data
+        return struct.pack(">I", len(data)) + body + struct.pack(">I", zlib.crc32(body))
+
+    header = struct.pack(">IIBBBBB", 1, 1, 8, 2, 0, 0, 0)
+    pixels = zlib.compress(b"\x00\xe8\xe8\xe8")
+    return (
+        b"\x89PNG\r\n\x1a\n"
+        + chunk(b"IHDR", header)
+        + chunk(b"IDAT", pixels)
+        + chunk(b"IEND", b"")
+    )
+
+
+TILE = _png()
+
+
+def stub_tiles(context: Any) -> None:
+    """Answer the map tiles in the browser: no test asks the network for them."""
+    context.route(
+        f"https://{TILE_HOST}/**",
+        lambda route: route.fulfill(status=200, content_type="image/png", body=TILE),
+    )
+
+
 @pytest.fixture
 def page(browser: Any, live_server: Any) -> Iterator[Any]:
     """A new page in a Finnish-speaking browser context, addressed to live_server."""
@@ -102,6 +137,7 @@ def page(browser: Any, live_server: Any) -> Iterator[Any]:
         locale="fi-FI",
         viewport={"width": 1280, "height": 900},
     )
+    stub_tiles(context)
     context.set_default_timeout(10_000)
     page = context.new_page()
     yield page

@@ -8,8 +8,6 @@ without JavaScript."""
 
 from __future__ import annotations
 
-import struct
-import zlib
 from typing import Any
 from urllib.parse import unquote, urlparse
 
@@ -17,6 +15,7 @@ import pytest
 
 from marketplace.access import roles
 from matching import web
+from tests.browser.conftest import TILE, TILE_HOST
 from tests.factories.accounts import MunicipalityFactory, make_user
 from tests.factories.clients import make_client
 from tests.factories.sites import make_site
@@ -24,28 +23,7 @@ from tests.security.login import browser_log_in as log_in
 
 pytestmark = pytest.mark.browser
 
-TILE_HOST = "tiles.polku.test"
 PHONE = {"width": 390, "height": 844}
-
-
-def _png() -> bytes:
-    """A 1×1 light grey PNG: what the stub answers for every tile."""
-
-    def chunk(kind: bytes, data: bytes) -> bytes:
-        body = kind + data
-        return struct.pack(">I", len(data)) + body + struct.pack(">I", zlib.crc32(body))
-
-    header = struct.pack(">IIBBBBB", 1, 1, 8, 2, 0, 0, 0)
-    pixels = zlib.compress(b"\x00\xe8\xe8\xe8")
-    return (
-        b"\x89PNG\r\n\x1a\n"
-        + chunk(b"IHDR", header)
-        + chunk(b"IDAT", pixels)
-        + (chunk(b"IEND", b""))
-    )
-
-
-TILE = _png()
 
 
 @pytest.fixture
@@ -67,6 +45,7 @@ def offline(page: Any, live_server: Any) -> dict[str, list[str]]:
             seen["outside"].append(url)
             route.abort()
 
+    page.context.unroute(f"https://{TILE_HOST}/**")  # answered here, and counted
     page.context.route("**/*", answer)
     page.on(
         "console",
@@ -141,6 +120,11 @@ def test_a_visitor_finds_sites_near_a_place_on_the_map_and_in_the_list(
     # and the tiles came from the stub, nothing else left the machine, CSP is quiet
     assert offline["tiles"] and not offline["outside"] and not offline["csp"]
     assert not offline["errors"]
+    assert axe(page) == []
+    # and on a phone: the page fits, the map is there, axe stays clean
+    page.set_viewport_size(PHONE)
+    assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
+    assert page.locator("#catalogue-map").is_visible()
     assert axe(page) == []
 
 
