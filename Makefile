@@ -12,11 +12,16 @@ PORT ?= 8000
 
 # The demo is served with DEBUG off, so that a missing page or an error shows
 # Polku's own 404 and 500 pages (DJANGO_DEBUG=1 make run for Django's debug pages).
+# A task worker runs beside the server: it sends the e-mails (printed here, by the
+# console backend of config/settings/local.py) and does the other background work.
 run: setup demo
 	@echo ""
 	@echo "Polku is running at http://$(HOST):$(PORT)/  (Ctrl+C stops it)"
 	@echo "Log in at http://$(HOST):$(PORT)/kirjaudu/ with a demo user above."
-	@DJANGO_DEBUG=$${DJANGO_DEBUG:-0} $(BIN)/python manage.py runserver $(HOST):$(PORT)
+	@echo "E-mails are printed here by the task worker that runs beside the server."
+	@trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
+	  DJANGO_DEBUG=$${DJANGO_DEBUG:-0} $(BIN)/python manage.py db_worker -v0 --no-reload --interval 2 & worker=$$!; \
+	  DJANGO_DEBUG=$${DJANGO_DEBUG:-0} $(BIN)/python manage.py runserver $(HOST):$(PORT)
 
 test: setup
 	$(BIN)/python -m pytest $(PYTEST_ARGS)

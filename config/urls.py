@@ -10,6 +10,7 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from marketplace.accounts.views import password_reset
 from marketplace.accounts.views.account import LoginView, LogoutView
 
 # A busy database (SQLite) is a "try again" page; anything else the plain error page.
@@ -27,6 +28,26 @@ urlpatterns = [
     path("kieli/", set_language, name="set_language"),
     path("kirjaudu/", LoginView.as_view(), name="login"),
     path("kirjaudu-ulos/", LogoutView.as_view(), name="logout"),
+    path(
+        "kirjaudu/unohtunut-salasana/",
+        password_reset.password_reset_request,
+        name="password_reset",
+    ),
+    path(
+        "kirjaudu/unohtunut-salasana/lahetetty/",
+        password_reset.password_reset_done,
+        name="password_reset_done",
+    ),
+    path(
+        "kirjaudu/uusi-salasana/<uidb64>/<token>/",
+        password_reset.PasswordResetConfirmView.as_view(),
+        name="password_reset_confirm",
+    ),
+    path(
+        "kirjaudu/uusi-salasana/valmis/",
+        password_reset.password_reset_complete,
+        name="password_reset_complete",
+    ),
     path("oma/", include("marketplace.urls")),
 ]
 

@@ -8,6 +8,9 @@ class MarketplaceConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self) -> None:
-        from marketplace.search import signals
+        from marketplace.notifications import signals as notification_signals
+        from marketplace.search import signals as search_signals
 
-        signals.connect()
+        search_signals.connect()
+        # before Wagtail's apps: see marketplace/notifications/signals.py
+        notification_signals.connect()

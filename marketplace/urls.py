@@ -7,6 +7,7 @@ any template.
 from django.urls import include, path
 
 urlpatterns = [
+    path("", include("marketplace.notifications.urls")),
     path("", include("marketplace.accounts.urls")),
     path("", include("marketplace.sites.urls")),
     path("", include("marketplace.clients.urls")),

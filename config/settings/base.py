@@ -246,6 +246,15 @@ TASKS = {
     }
 }
 
+# E-mail notifications (marketplace.notifications) and password reset links: sent by
+# the task worker; links point at POLKU_BASE_URL. The backend is SMTP here, the
+# console in `make run` (local.py), a provider or SMTP in production.py.
+POLKU_BASE_URL = os.environ.get("POLKU_BASE_URL", WAGTAILADMIN_BASE_URL)
+DEFAULT_FROM_EMAIL = os.environ.get(
+    "DJANGO_DEFAULT_FROM_EMAIL", "Polku <polku@localhost>"
+)
+SERVER_EMAIL = DEFAULT_FROM_EMAIL
+
 # Trained matcher artifacts (registered in matching.MatcherModel).
 MATCHER_ARTIFACT_DIR = os.environ.get(
     "POLKU_MATCHER_ARTIFACT_DIR", str(BASE_DIR / "var" / "matcher")

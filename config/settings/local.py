@@ -19,3 +19,6 @@ LOGGING["loggers"].update(
         "django.utils.autoreload": {"level": "WARNING"},
     }
 )
+
+# E-mails are printed by the task worker that `make run` starts beside the server.
+EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"

@@ -15,6 +15,11 @@ cache the processes share. ``production.py`` applies them (docs/operations.md).
   ``manage.py createcachetable`` once) or ``redis://host:6379/0`` (needs the
   ``redis`` package). Polku keeps nothing in the cache that a request relies on;
   Wagtail keeps its sites' root paths there (an hour) and image renditions.
+* ``POLKU_EMAIL_PROVIDER``: send e-mail through a provider's API with django-anymail
+  (``mailgun``, ``postmark``, ``amazon_ses``, ``sendgrid``, ``brevo`` …), its keys in
+  ``ANYMAIL_<SETTING>`` variables (``ANYMAIL_MAILGUN_API_KEY`` …). Empty: SMTP with
+  ``EMAIL_HOST``, ``EMAIL_PORT`` (587), ``EMAIL_HOST_USER``,
+  ``EMAIL_HOST_PASSWORD`` and ``EMAIL_USE_TLS`` (on).
 * ``POLKU_SQLITE_TIMEOUT``: on SQLite (the embedded database), how many seconds a
   write waits for the one before it before the user is asked to try again (20).
 """
@@ -67,6 +72,25 @@ def cache_from_env(environ: Mapping[str, str]) -> dict[str, Any]:
         f"POLKU_CACHE_URL must start with locmem://, db://, redis:// or rediss://, "
         f"not {scheme}://"
     )
+
+
+def email_backend_from_env(environ: Mapping[str, str]) -> tuple[str, dict[str, str]]:
+    """``EMAIL_BACKEND`` and ``ANYMAIL`` from ``POLKU_EMAIL_PROVIDER`` and the
+    ``ANYMAIL_*`` variables; SMTP when no provider is named."""
+    provider = environ.get("POLKU_EMAIL_PROVIDER", "").strip().lower()
+    if not provider:
+        return "django.core.mail.backends.smtp.EmailBackend", {}
+    if not provider.replace("_", "").isalnum():
+        raise ImproperlyConfigured(
+            f"POLKU_EMAIL_PROVIDER must be an anymail provider such as mailgun, "
+            f"not {provider!r}"
+        )
+    options = {
+        name.removeprefix("ANYMAIL_"): value
+        for name, value in environ.items()
+        if name.startswith("ANYMAIL_") and value
+    }
+    return f"anymail.backends.{provider}.EmailBackend", options
 
 
 #: Pragmas of every SQLite connection: write-ahead logging lets readers go on while

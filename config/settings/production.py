@@ -35,7 +35,20 @@ CONTENT_SECURITY_POLICY = {
 # Uploaded media and the shared cache, from the environment (docs/operations.md).
 import os  # noqa: E402
 
-from .operations import cache_from_env, media_storage_from_env  # noqa: E402
+from .operations import (  # noqa: E402
+    cache_from_env,
+    email_backend_from_env,
+    media_storage_from_env,
+)
 
 STORAGES = {**STORAGES, "default": media_storage_from_env(os.environ)}  # noqa: F405
 CACHES = {"default": cache_from_env(os.environ)}
+
+# E-mail (docs/operations.md): a provider through django-anymail, or SMTP.
+EMAIL_BACKEND, ANYMAIL = email_backend_from_env(os.environ)
+EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")
+EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "587"))
+EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
+EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
+EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", True)
+EMAIL_TIMEOUT = 20

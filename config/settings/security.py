@@ -32,8 +32,12 @@ POLKU_SESSION_MAX_SECONDS = 10 * 60 * 60
 # the browser forgets the cookie when it is closed (shared computers).
 SESSION_COOKIE_AGE = POLKU_SESSION_MAX_SECONDS
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
-# Passwords are set by the organiser or changed on the account page: Wagtail's
-# e-mailed password reset would be a way in beside the login (none is configured).
+# Passwords are set by the organiser or changed on the account page; clients and
+# job posters may also reset theirs by e-mail (marketplace.notifications
+# .password_reset: never staff, whose second factor a mailbox must not replace).
+# The link works once and for a day. Wagtail's own e-mailed reset stays off: it
+# would be a way in beside the login.
+PASSWORD_RESET_TIMEOUT = 24 * 60 * 60
 WAGTAIL_PASSWORD_RESET_ENABLED = False
 
 # The admin would fetch Wagtail's release list from releases.wagtail.org: no calls

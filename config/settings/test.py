@@ -33,3 +33,4 @@ TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBacken
 # django-axes needs the request in authenticate(), which the test client's login()
 # does not pass; the lockout tests (tests/security/) switch it on again.
 AXES_ENABLED = False
+POLKU_BASE_URL = "http://testserver"

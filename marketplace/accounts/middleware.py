@@ -44,7 +44,11 @@ LOGIN_AT_KEY = "polku_login_at"
 LAST_SEEN_RESOLUTION = 60
 #: Requests a browser makes by itself while an editor is open: not activity.
 PASSIVE_VIEWS = frozenset(
-    {"wagtailadmin_editing_sessions:ping", "wagtailadmin_editing_sessions:release"}
+    {
+        "wagtailadmin_editing_sessions:ping",
+        "wagtailadmin_editing_sessions:release",
+        "session_status",  # the idle warning asking how long is left
+    }
 )
 #: Views an unverified user may reach: logging in and out, the second factor.
 UNVERIFIED_VIEWS = frozenset(

@@ -4,7 +4,7 @@ sign-in security under ``tili/``."""
 from django.urls import include, path
 
 from marketplace.accounts.views import account as views
-from marketplace.accounts.views import dashboard, organisations
+from marketplace.accounts.views import dashboard, organisations, session
 
 account_patterns = [
     path("", views.account_page, name="account"),
@@ -14,6 +14,8 @@ account_patterns = [
     path("kaksivaiheinen-pois/", views.two_factor_disable, name="two_factor_disable"),
     path("kirjaudu-ulos-kaikkialta/", views.sessions_end, name="sessions_end"),
     path("salasana/", views.PasswordChangeView.as_view(), name="password_change"),
+    path("istunto/", session.session_status, name="session_status"),
+    path("istunto/jatka/", session.session_keepalive, name="session_keepalive"),
     path("kayttajat/", views.user_security_list, name="user_security_list"),
     path("kayttajat/<int:pk>/", views.user_security, name="user_security"),
     path(

@@ -32,6 +32,16 @@ urlpatterns = [
         name="placement_agreement_pdf",
     ),
     path(
+        "sijoitukset/<uuid:pk>/kaynti.ics",
+        documents.placement_visit_ics,
+        name="placement_visit_ics",
+    ),
+    path(
+        "sijoitukset/<uuid:pk>/arviointi.ics",
+        documents.placement_review_ics,
+        name="placement_review_ics",
+    ),
+    path(
         "sijoitukset/<uuid:pk>/sopimus/allekirjoitettu/",
         documents.placement_agreement_sign,
         name="placement_agreement_sign",

@@ -19,6 +19,7 @@ from .money import (
     WorkShareAllocation,
 )
 from .network import NetworkActor, NetworkMeeting, NetworkPlan, NetworkTask
+from .notifications import Notification, NotificationKind
 from .organisations import Organisation
 from .placements import Placement, PlacementEvent, PlacementPeriod
 from .search import SearchTerm
@@ -43,6 +44,8 @@ __all__ = [
     "SelfAssessment",
     "LearningUnit",
     "Municipality",
+    "Notification",
+    "NotificationKind",
     "Organisation",
     "Region",
     "RegionApprovalTask",

@@ -41,6 +41,8 @@ EXIT_REASON_LABELS = {
 }
 assert set(EXIT_REASON_LABELS) == set(V.EXIT_REASONS)
 EXIT_REASON_CHOICES = [(code, EXIT_REASON_LABELS[code]) for code in V.EXIT_REASONS]
+#: The review (network meeting) of a period is held this many days before it ends.
+REVIEW_DAYS_BEFORE_END = 14
 #: Moves after which the seat may be held for a stepless return.
 HOLDABLE_EXITS = ("work_trial", "pay_subsidy", "open_labour_market", "apprenticeship")
 
@@ -124,12 +126,22 @@ class Placement(models.Model):
     def __str__(self) -> str:
         return f"{self.client} @ {self.site}"
 
+    def review_date(self) -> dt.date | None:
+        """The day the period's review meeting is due: two weeks before an agreed
+        or active period ends (none for a held, ended or unagreed placement)."""
+        if self.planned_end is None or self.status not in (
+            self.Status.AGREED,
+            self.Status.ACTIVE,
+        ):
+            return None
+        return self.planned_end - dt.timedelta(days=REVIEW_DAYS_BEFORE_END)
+
     def review_due(self, today: dt.date) -> bool:
         """The 3-month review is due two weeks before the current period ends."""
         return (
             self.status == self.Status.ACTIVE
             and self.planned_end is not None
-            and today >= self.planned_end - dt.timedelta(days=14)
+            and today >= self.planned_end - dt.timedelta(days=REVIEW_DAYS_BEFORE_END)
         )
 
 

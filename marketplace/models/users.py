@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.contrib.auth.models import AbstractUser
 from django.db import models
 from django.utils.functional import cached_property
@@ -18,6 +19,14 @@ class User(AbstractUser):
         null=True,
         blank=True,
         related_name="members",
+    )
+    #: The language of the user's e-mails ("" = the site's default, Finnish).
+    language = models.CharField(
+        _("language"), max_length=8, choices=settings.LANGUAGES, blank=True
+    )
+    #: The e-mail notifications the user has turned off (NotificationKind values).
+    notifications_off = models.JSONField(
+        _("e-mail notifications turned off"), default=list, blank=True
     )
 
     class Meta:

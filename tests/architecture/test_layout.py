@@ -29,6 +29,7 @@ LAYERS: tuple[tuple[str, ...], ...] = (
     ("marketplace.shared", "marketplace.access.roles"),
     ("marketplace.models", "matching.models"),
     ("marketplace.access",),
+    ("marketplace.notifications",),  # told by clients, jobs and money; asks none
     ("marketplace.sites", "marketplace.maps"),
     ("marketplace.accounts",),
     ("cms",),

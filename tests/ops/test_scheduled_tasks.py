@@ -111,6 +111,7 @@ def test_the_schedule_names_the_nightly_work():
         "clearsessions",
         "prune_db_task_results",
         "axes_reset_logs",
+        "notifications_daily",
     ]
     assert ["retrain_matcher", "--enqueue"] in scheduled_commands()
     assert "deploy/backup_restore_check.sh /var/backups/" in CRONTAB.read_text()
@@ -138,6 +139,7 @@ def test_every_scheduled_command_enqueues_work_that_a_db_worker_does(
         "jobs_auto_accept_task",
         "money_retry_task",
         "matcher_retrain_task",
+        "notifications_daily_task",
     }
     assert [r.status for r in results if r.status != "SUCCESSFUL"] == []
     # the hold ended and freed its seat, and a model is in use

@@ -184,6 +184,34 @@ def _network_meeting(realm: Realm) -> Any:
     return realm["network_meeting"]
 
 
+def _booked(realm: Realm) -> Any:
+    """A visit booked for the region's client at a second site of the unit, with a
+    period that would be reviewed (the realm's own placement has neither)."""
+    if "booked" not in realm:
+        site = make_site(
+            title=f"Toinen verstas {realm['tag']}",
+            organisation=realm["unit"],
+            municipality=realm["town"],
+            services=("disability",),
+        )
+        soon = timezone.now() + dt.timedelta(days=3)
+        realm["booked"] = Placement.objects.create(
+            client=realm["person"],
+            site=site,
+            status=Placement.Status.VISIT_BOOKED,
+            visit_at=soon,
+        )
+        Placement.objects.filter(pk=realm["placement"].pk).update(
+            planned_end=timezone.localdate() + dt.timedelta(days=40)
+        )
+    return realm["booked"].pk
+
+
+def _reviewed(realm: Realm) -> Any:
+    _booked(realm)  # gives the realm's placement a period end, so a review date
+    return realm["placement"].pk
+
+
 def _offer(realm: Realm) -> Any:
     return _job(realm).offers.first()
 
@@ -288,6 +316,8 @@ REGISTRY: dict[str, ObjectUrl] = {
     "network_review": ObjectUrl(
         "instructor", _one(pk=lambda r: _network_meeting(r).pk)
     ),
+    "placement_visit_ics": ObjectUrl("instructor", _one(pk=_booked)),
+    "placement_review_ics": ObjectUrl("instructor", _one(pk=_reviewed)),
     # a colleague of the own worker, who opens the client by giving a purpose
     "client_purpose": ObjectUrl("colleague", _one(pk=_client)),
     # the client
@@ -297,6 +327,14 @@ REGISTRY: dict[str, ObjectUrl] = {
         _one(site_id=_site),
         "the client answers about a published site, public to all; the answer is "
         "stored for the client who gives it",
+    ),
+    # a password reset link: its arguments are a user id and a token, checked by
+    # Django's token generator (tests/accounts/test_password_reset.py)
+    "password_reset_confirm": ObjectUrl(
+        None,
+        lambda r: [{"uidb64": "MQ", "token": "set-password"}],
+        "a reset link's user id and one-time token; a wrong token is an invalid "
+        "link, and staff accounts are never reset by e-mail",
     ),
     # the job bank
     "job_manage": ObjectUrl("poster", _one(pk=lambda r: _job(r).pk)),

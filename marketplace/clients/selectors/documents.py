@@ -12,10 +12,6 @@ from marketplace.models import Client, Placement, PlacementPeriod, User, WorkSit
 from marketplace.models.attendance import EXPENSE_COMPENSATION_CENTS
 from marketplace.shared import vocabularies
 
-#: The review (network meeting) is held this many days before the period ends
-#: (``Placement.review_due`` marks it due from then on).
-REVIEW_DAYS_BEFORE_END = 14
-
 
 def placements_with_documents(user: User) -> QuerySet[Placement]:
     """Placements whose agreement the user may read: the own worker's caseload, the
@@ -35,17 +31,6 @@ def placements_with_documents(user: User) -> QuerySet[Placement]:
     if user.has_role(roles.INSTRUCTOR):
         mine |= Q(client__instructor=user)
     return rows.filter(mine)
-
-
-def review_date(placement: Placement) -> dt.date | None:
-    """When the period's review is due: two weeks before an agreed or active
-    period ends (none for a held, ended or not yet agreed placement)."""
-    if placement.planned_end is None or placement.status not in (
-        Placement.Status.AGREED,
-        Placement.Status.ACTIVE,
-    ):
-        return None
-    return placement.planned_end - dt.timedelta(days=REVIEW_DAYS_BEFORE_END)
 
 
 @dataclass(frozen=True)
@@ -80,7 +65,7 @@ def agreement_document(placement: Placement) -> AgreementDocument:
         placement=placement,
         goals=[vocabularies.label("goal", code) for code in client.goals],
         periods=list(placement.periods.all()),
-        review_on=review_date(placement),
+        review_on=placement.review_date(),
         money_kind=kind,
         money_per_day_cents=cents,
     )

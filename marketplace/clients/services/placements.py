@@ -6,7 +6,9 @@ Rules enforced here (Act 189/2001 and the organisers' process):
 - the agreed days and hours must be within what the site offers;
 - agreeing takes a free seat, ending gives it back; the last seat goes to exactly one
   of two instructors agreeing at the same moment (row lock on the site's seats);
-- a held seat waits for the client's stepless return until ``held_until``.
+- a held seat waits for the client's stepless return until ``held_until``;
+- a booked (or moved) visit and an agreement are told to the client and the site
+  (``marketplace.notifications``, sent after the commit).
 """
 
 from __future__ import annotations
@@ -31,6 +33,7 @@ from marketplace.models import (
     WorkSite,
 )
 from marketplace.models.placements import HOLDABLE_EXITS
+from marketplace.notifications import events as notify
 from marketplace.shared.months import add_months
 from matching.core import vocabulary as V
 
@@ -129,7 +132,9 @@ def placement_book_visit(
     _check_actor(actor, placement.client)
     _expect(placement, S.SUGGESTED, S.VISIT_BOOKED)
     placement.visit_at = visit_at
-    return _move(placement, S.VISIT_BOOKED, actor, visit_at=visit_at.isoformat())
+    _move(placement, S.VISIT_BOOKED, actor, visit_at=visit_at.isoformat())
+    notify.visit_booked(placement)
+    return placement
 
 
 @transaction.atomic
@@ -157,7 +162,9 @@ def placement_agree(
     placement.tasks = tasks
     placement.planned_end = add_months(start_date, FIRST_PERIOD_MONTHS)
     PlacementPeriod.objects.create(placement=placement, start=start_date)
-    return _move(placement, S.AGREED, actor, start=start_date.isoformat())
+    _move(placement, S.AGREED, actor, start=start_date.isoformat())
+    notify.agreement_made(placement)
+    return placement
 
 
 @transaction.atomic

@@ -1,5 +1,6 @@
-"""The placement agreement and client plan: an HTML page to print, the same as a
-PDF, and marking it signed. Each read is written to the client's access log."""
+"""The placement's documents: the agreement and client plan as an HTML page to
+print and as a PDF, marking it signed, and the visit and the review meeting as
+calendar files. Each read is written to the client's access log."""
 
 from __future__ import annotations
 
@@ -8,9 +9,11 @@ from typing import Any
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
+from django.utils.http import content_disposition_header
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -20,6 +23,7 @@ from marketplace.clients.selectors import documents as selectors
 from marketplace.clients.services import documents as services
 from marketplace.clients.services.access_log import access_record
 from marketplace.models import AccessLogEntry, Placement, User
+from marketplace.notifications import ics
 from marketplace.shared.pdf import pdf_response, render_pdf
 
 
@@ -29,8 +33,10 @@ class AuthenticatedRequest(HttpRequest):
     user: User
 
 
-def _placement(request: AuthenticatedRequest, pk: Any, action: str) -> Placement:
-    """The placement, if the user may read its agreement; the read is logged."""
+def _placement(
+    request: AuthenticatedRequest, pk: Any, action: str, what: str = "agreement"
+) -> Placement:
+    """The placement, if the user may read its documents; the read is logged."""
     placement = get_object_or_404(
         selectors.placements_with_documents(request.user), pk=pk
     )
@@ -40,7 +46,7 @@ def _placement(request: AuthenticatedRequest, pk: Any, action: str) -> Placement
         actor=request.user,
         client=placement.client,
         action=action,
-        purpose="placement agreement",
+        purpose=f"placement {what}",
     )
     return placement
 
@@ -114,3 +120,38 @@ def placement_agreement_sign(request: AuthenticatedRequest, pk: Any) -> HttpResp
         purpose="placement agreement",
     )
     return _page(request, placement, form)
+
+
+def _ics_response(data: bytes, filename: str) -> HttpResponse:
+    response = HttpResponse(data, content_type="text/calendar; charset=utf-8")
+    response["Content-Disposition"] = content_disposition_header(True, filename)
+    return response
+
+
+@login_required
+def placement_visit_ics(request: AuthenticatedRequest, pk: Any) -> HttpResponse:
+    """The introductory visit as a calendar file (for the client and their worker)."""
+    placement = _placement(request, pk, AccessLogEntry.Action.EXPORT, "visit")
+    if placement.status != Placement.Status.VISIT_BOOKED or placement.visit_at is None:
+        raise Http404
+    link = ics.absolute(_own_page(request.user, placement))
+    return _ics_response(
+        ics.visit_ics(placement, placement.visit_at, link), "kaynti.ics"
+    )
+
+
+@login_required
+def placement_review_ics(request: AuthenticatedRequest, pk: Any) -> HttpResponse:
+    """The review meeting's day as a calendar file."""
+    placement = _placement(request, pk, AccessLogEntry.Action.EXPORT, "review")
+    review_on = placement.review_date()
+    if review_on is None:
+        raise Http404
+    link = ics.absolute(_own_page(request.user, placement))
+    return _ics_response(ics.review_ics(placement, review_on, link), "arviointi.ics")
+
+
+def _own_page(user: User, placement: Placement) -> str:
+    if placement.client.user_id == user.pk:
+        return reverse("my_page")
+    return reverse("client_detail", args=[placement.client_id])

@@ -49,6 +49,7 @@ from marketplace.models import (
 )
 from marketplace.models.jobs import JobStatus
 from marketplace.money.payments.gateway import payments_enabled
+from marketplace.notifications import events as notify
 
 S = JobStatus
 
@@ -255,6 +256,7 @@ def offer_accept(*, actor: User, offer: JobOffer) -> JobProgress:
     )
     progress.offer, progress.site = offer, offer.site
     status_move(progress, S.TAKEN, actor, offer=offer.pk, site=offer.site_id)
+    notify.offer_accepted(offer)
     return progress
 
 
@@ -298,6 +300,7 @@ def _accept(progress: JobProgress, actor: User | None, **detail: Any) -> None:
 
     progress.accepted_at = timezone.now()
     status_move(progress, S.ACCEPTED, actor, **detail)
+    notify.delivery_accepted(progress.job, progress.site)
     if progress.job.is_paid:
         transfer_prepare(job=progress.job, unit_share_cents=progress.job.price_cents)
 

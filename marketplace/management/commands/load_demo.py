@@ -14,6 +14,7 @@ from django.conf import settings
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
+from marketplace.notifications.services import muted
 from marketplace.seeding.demo import DEMO_PASSWORD, demo_users_ensure
 from marketplace.seeding.demo_activity import demo_activity_ensure
 from marketplace.seeding.demo_audit import demo_audit_attributes_ensure
@@ -33,6 +34,7 @@ class Command(BaseCommand):
             "--force", action="store_true", help="run even when DEBUG is off"
         )
 
+    @muted()  # the demo's history is not news: no e-mails while it is made
     def handle(self, *args: Any, **options: Any) -> None:
         if not settings.DEBUG and not options["force"]:
             raise CommandError(

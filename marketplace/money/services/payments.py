@@ -38,6 +38,7 @@ from marketplace.models.jobs import JobStatus
 from marketplace.money.payments import gateway
 from marketplace.money.payments.exceptions import GatewayError, PaymentsNotConfigured
 from marketplace.money.services import ledger
+from marketplace.notifications import events as notify
 
 logger = logging.getLogger(__name__)
 P = JobPayment.Status
@@ -344,6 +345,7 @@ def transfer_succeeded(
         ],
     )
     job_mark_paid(job=job, transfer_id=stripe_transfer_id)
+    notify.payout_made(transfer)
     return transfer
 
 
