@@ -117,11 +117,8 @@ def caseload(
         REVIEW_DUE,
         REVIEW_SOON,
     )
-    from marketplace.clients.selectors.documents import (
-        REVIEW_DAYS_BEFORE_END,
-        review_date,
-    )
     from marketplace.models import Placement
+    from marketplace.models.placements import REVIEW_DAYS_BEFORE_END
 
     S = Placement.Status
     clients = (
@@ -170,7 +167,7 @@ def caseload(
     rows = []
     for client in clients:
         placements = client.open_placements
-        reviews = [d for d in map(review_date, placements) if d is not None]
+        reviews = [d for p in placements if (d := p.review_date()) is not None]
         rows.append(
             CaseloadRow(
                 client=client,
