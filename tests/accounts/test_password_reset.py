@@ -14,7 +14,7 @@ from django.utils.http import urlsafe_base64_encode
 
 from marketplace.access import roles
 from marketplace.models import User
-from tests.factories import PASSWORD, make_user
+from tests.factories.accounts import PASSWORD, make_user
 
 ASK = "/kirjaudu/unohtunut-salasana/"
 NEW = "Uusi-salasana-2030!"

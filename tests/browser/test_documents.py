@@ -17,13 +17,13 @@ from pypdf import PdfReader
 from marketplace.access import roles
 from marketplace.clients.services import placements as psvc
 from marketplace.shared import vocabularies
-from tests.factories import (
+from tests.factories.accounts import (
     MunicipalityFactory,
     OrganisationFactory,
-    make_client,
-    make_site,
     make_user,
 )
+from tests.factories.clients import make_client
+from tests.factories.sites import make_site
 from tests.security.login import browser_log_in as log_in
 
 pytestmark = pytest.mark.browser

@@ -11,7 +11,8 @@ import re
 import pytest
 
 from marketplace.access import roles
-from tests.factories import OrganisationFactory, make_client, make_user
+from tests.factories.accounts import OrganisationFactory, make_user
+from tests.factories.clients import make_client
 from tests.security.login import authenticator_for, current_code
 from tests.security.login import browser_log_in as log_in
 

@@ -12,7 +12,9 @@ from icalendar import Calendar
 
 from marketplace.access import roles
 from marketplace.clients.services import placements as psvc
-from tests.factories import OrganisationFactory, make_client, make_site, make_user
+from tests.factories.accounts import OrganisationFactory, make_user
+from tests.factories.clients import make_client
+from tests.factories.sites import make_site
 
 VISIT = dt.datetime(2030, 3, 4, 9, 30, tzinfo=dt.UTC)  # 11.30 in Helsinki
 

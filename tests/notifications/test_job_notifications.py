@@ -10,8 +10,9 @@ from wagtail.models import WorkflowState
 from marketplace.access import roles
 from marketplace.jobs.services import jobs as svc
 from marketplace.models import Notification
-from tests.factories import make_user
-from tests.jobbank import pay, post_job, ready_account, record_days, taken_job
+from tests.factories.accounts import make_user
+from tests.factories.jobs import post_job, record_days, taken_job
+from tests.factories.money import pay, ready_account
 
 
 def with_addresses(*users):  # type: ignore[no-untyped-def]

@@ -5,7 +5,7 @@ from __future__ import annotations
 from django.urls import reverse
 
 from marketplace.access import roles
-from tests.factories import make_user
+from tests.factories.accounts import make_user
 
 URL = "/oma/tili/ilmoitukset/"
 

@@ -12,6 +12,7 @@ registered with ``owner=None`` and the reason.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
@@ -19,6 +20,7 @@ from typing import Any
 from django.utils import timezone
 
 from marketplace.access import roles
+from marketplace.models import Placement
 from tests.factories.accounts import (
     MunicipalityFactory,
     OrganisationFactory,
