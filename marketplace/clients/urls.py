@@ -2,7 +2,13 @@
 
 from django.urls import path
 
-from marketplace.clients.views import attendance, clients, documents, feedback
+from marketplace.clients.views import (
+    attendance,
+    clients,
+    documents,
+    feedback,
+    site_day,
+)
 
 urlpatterns = [
     path("asiakkaat/", clients.client_list, name="client_list"),
@@ -53,6 +59,12 @@ urlpatterns = [
     ),
     path("minun/", clients.my_page, name="my_page"),
     path("minun/toiveet/", clients.my_wishes, name="my_wishes"),
+    path("paikat/<int:pk>/paiva/", site_day.site_day_page, name="site_day"),
+    path(
+        "paikat/<int:pk>/paiva/<uuid:placement_pk>/viikonpaivat/",
+        site_day.site_day_weekdays,
+        name="site_day_weekdays",
+    ),
     path(
         "paikat/<int:pk>/lasnaolo/", attendance.site_attendance, name="site_attendance"
     ),

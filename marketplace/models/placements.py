@@ -98,6 +98,21 @@ class Placement(models.Model):
     tasks = models.TextField(_("tasks agreed"), blank=True)
     planned_end = models.DateField(_("current period ends"), null=True, blank=True)
     held_until = models.DateField(_("seat held until"), null=True, blank=True)
+    weekdays = models.JSONField(
+        _("agreed weekdays"),
+        default=list,
+        blank=True,
+        help_text=_("ISO weekday numbers, 1 = Monday … 7 = Sunday."),
+    )
+    attendance_confirmed_through = models.DateField(
+        _("attendance confirmed through"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "The last day the supervisor has saved attendance for: later days of "
+            "the agreed weekdays are pre-filled for confirmation."
+        ),
+    )
     agreement_signed_on = models.DateField(
         _("agreement signed on"), null=True, blank=True
     )

@@ -7,6 +7,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from marketplace.access import permissions
@@ -14,14 +15,32 @@ from marketplace.models import WorkSite
 from marketplace.sites import selectors as sites_selectors
 from marketplace.sites.forms import SeatsForm
 from marketplace.sites.services import SeatsError, site_seats_update
+from marketplace.sites.site_day import SiteSummary, sites_today
 
 
 @login_required
 def my_sites(request: HttpRequest) -> HttpResponse:
-    sites = sites_selectors.sites_for_supervisor(request.user)
-    if not sites.exists() and not permissions.can_manage_organisations(request.user):
+    """The user's sites, each with its day in figures and the links to act."""
+    user = request.user
+    sites = list(sites_selectors.sites_for_supervisor(user))
+    if not sites and not permissions.can_manage_organisations(user):
         raise PermissionDenied
-    return render(request, "marketplace/my_sites.html", {"sites": sites})
+    today = timezone.localdate()
+    days = sites_today(sites, today)
+    rows = [
+        {
+            "site": site,
+            "day": days.get(site.pk, SiteSummary()),
+            "keeps_attendance": permissions.can_keep_attendance(user, site),
+            "can_update_seats": permissions.can_update_seats(user, site),
+        }
+        for site in sites
+    ]
+    return render(
+        request,
+        "marketplace/my_sites.html",
+        {"rows": rows, "today": today, "week_param": f"{today:%G-W%V}"},
+    )
 
 
 @login_required

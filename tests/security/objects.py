@@ -268,6 +268,10 @@ REGISTRY: dict[str, ObjectUrl] = {
     # a site's supervisor
     "seats_update": ObjectUrl("supervisor", _one(pk=_site)),
     "site_attendance": ObjectUrl("supervisor", _one(pk=_site)),
+    "site_day": ObjectUrl("supervisor", _one(pk=_site)),
+    "site_day_weekdays": ObjectUrl(
+        "supervisor", _one(pk=_site, placement_pk=_placement)
+    ),
     "site_attendance_csv": ObjectUrl("supervisor", _one(pk=_site)),
     "site_feedback": ObjectUrl("supervisor", _one(pk=_site)),
     "site_feedback_answer": ObjectUrl(

@@ -18,6 +18,7 @@ from marketplace.notifications.services import muted
 from marketplace.seeding.demo import DEMO_PASSWORD, demo_users_ensure
 from marketplace.seeding.demo_activity import demo_activity_ensure
 from marketplace.seeding.demo_audit import demo_audit_attributes_ensure
+from marketplace.seeding.demo_weekdays import demo_weekdays_ensure
 from matching.core.dataset import load
 
 DEMO_DATASET = Path(settings.BASE_DIR) / "data" / "demo" / "polku-demo.json"
@@ -58,9 +59,11 @@ class Command(BaseCommand):
         users = demo_users_ensure(data)
         # after the users: the demo client's own latest months are left to answer
         activity = demo_activity_ensure(as_of=data.as_of)
+        weekdays = demo_weekdays_ensure()
         self.stdout.write(
             f"Demo activity up to {data.as_of}: {activity.reviews} reviews and "
-            f"{activity.answers} monthly feedback answers added."
+            f"{activity.answers} monthly feedback answers added; weekdays agreed "
+            f"for {weekdays} placements."
         )
         audited = demo_audit_attributes_ensure()
         self.stdout.write(

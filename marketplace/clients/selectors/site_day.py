@@ -1,0 +1,122 @@
+"""The supervisor's day at a site: who is expected today and this week, who has an
+introductory visit booked, who is starting, whose seat is held for a return.
+
+``site_day`` names clients, so it is for the site's own supervisors and every read
+is access-logged (purpose "site day"); ``marketplace.sites.site_day.sites_today``
+gives the same as counts for the list of sites (an organiser sees counts, never
+names).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from django.core.exceptions import PermissionDenied
+from django.db.models import Prefetch
+
+from marketplace.access import permissions
+from marketplace.clients.services.access_log import access_record_list
+from marketplace.models import AttendanceDay, Placement, SiteCapacity, User, WorkSite
+from marketplace.sites.site_day import ON_THE_DAY, local_day, week_of
+
+S = Placement.Status
+
+
+def agreed_weekdays(placement: Placement) -> tuple[int, ...]:
+    """The placement's agreed ISO weekdays (1 = Monday), sorted; () if not set."""
+    days = placement.weekdays if isinstance(placement.weekdays, list) else []
+    return tuple(sorted({d for d in days if isinstance(d, int) and 1 <= d <= 7}))
+
+
+@dataclass(frozen=True)
+class Participant:
+    """A client active at the site, with the agreed weekdays and this week's marks."""
+
+    placement: Placement
+    weekdays: tuple[int, ...]
+    marked: frozenset[dt.date]
+    expected_today: bool
+
+    @property
+    def client_name(self) -> str:
+        return self.placement.client.name
+
+
+@dataclass(frozen=True)
+class SiteDay:
+    site: WorkSite
+    today: dt.date
+    week: tuple[dt.date, ...]
+    seats_total: int
+    seats_free: int
+    participants: list[Participant]
+    starting: list[Placement]
+    visits: list[Placement]
+    held: list[Placement]
+
+    @property
+    def expected_today(self) -> list[Participant]:
+        return [p for p in self.participants if p.expected_today]
+
+    @property
+    def no_weekdays(self) -> list[Participant]:
+        """Active participants whose weekdays are not recorded yet."""
+        return [p for p in self.participants if not p.weekdays]
+
+    @property
+    def visits_this_week(self) -> list[Placement]:
+        return [v for v in self.visits if local_day(v.visit_at) <= self.week[-1]]
+
+
+def site_day(*, actor: User, site: WorkSite, today: dt.date) -> SiteDay:
+    """The day at the site, for its supervisors, in three queries (the seats, the
+    placements with their clients, this week's marks) and one access-log insert."""
+    if not permissions.can_keep_attendance(actor, site):
+        raise PermissionDenied
+    week = week_of(today)
+    marks = AttendanceDay.objects.filter(date__range=(week[0], week[-1]))
+    placements = list(
+        Placement.objects.filter(site=site, status__in=ON_THE_DAY)
+        .select_related("client")
+        .prefetch_related(Prefetch("attendance", marks, to_attr="week_marks"))
+        .order_by("client__name", "pk")
+    )
+    access_record_list(
+        actor=actor, clients=[p.client for p in placements], purpose="site day"
+    )
+    capacity = SiteCapacity.objects.filter(site=site).first()
+    participants = [
+        Participant(
+            placement=p,
+            weekdays=agreed_weekdays(p),
+            marked=frozenset(m.date for m in p.week_marks),
+            expected_today=today.isoweekday() in agreed_weekdays(p),
+        )
+        for p in placements
+        if p.status == S.ACTIVE
+    ]
+    return SiteDay(
+        site=site,
+        today=today,
+        week=week,
+        seats_total=capacity.seats_total if capacity else 0,
+        seats_free=capacity.seats_free if capacity else 0,
+        participants=participants,
+        starting=sorted(
+            (p for p in placements if p.status == S.AGREED),
+            key=lambda p: p.start_date or dt.date.max,
+        ),
+        visits=sorted(
+            (
+                p
+                for p in placements
+                if p.status == S.VISIT_BOOKED and local_day(p.visit_at) >= today
+            ),
+            key=lambda p: p.visit_at,
+        ),
+        held=sorted(
+            (p for p in placements if p.status == S.HELD),
+            key=lambda p: p.held_until or dt.date.max,
+        ),
+    )
