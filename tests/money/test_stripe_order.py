@@ -21,7 +21,8 @@ from marketplace.models import (
     StripeEvent,
 )
 from marketplace.money.services import ledger
-from tests.jobbank import pay, ready_account, send_event, start_payment, taken_job
+from tests.factories.jobs import taken_job
+from tests.factories.money import pay, ready_account, send_event, start_payment
 
 
 @pytest.fixture

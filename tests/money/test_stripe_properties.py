@@ -25,7 +25,8 @@ from marketplace.models import Job, JobPayment, LedgerAccount, LedgerEntry
 from marketplace.models.jobs import JobStatus
 from marketplace.money.payments import gateway
 from marketplace.money.services import ledger
-from tests.jobbank import ready_account, send_event, start_payment, taken_job
+from tests.factories.jobs import taken_job
+from tests.factories.money import ready_account, send_event, start_payment
 from tests.stripe_fake import FakeStripe
 
 SLOW = settings(
