@@ -16,7 +16,7 @@ from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
 
 SIZE = 320
-PAD = 48
+PAD = 58
 INK = "#1b1f24"
 GRID = "#c9d3db"
 BRAND = "#0b4f6c"
@@ -69,7 +69,7 @@ def reliability_chart(bins: Sequence[dict[str, Any]], chart_id: str) -> SafeStri
     ) % {"n": len(points), "pp": round(worst * 100)}
     title = _("Estimated chance of moving on against what really happened")
     return mark_safe(  # noqa: S308 - every text above went through escape()
-        f'<svg class="chart" id="{escape(chart_id)}" role="img" '
+        f'<svg class="chart chart-square" id="{escape(chart_id)}" role="img" '
         f'viewBox="0 0 {SIZE} {SIZE}" width="{SIZE}" '
         f'aria-labelledby="{escape(chart_id)}-title {escape(chart_id)}-desc" '
         f'xmlns="http://www.w3.org/2000/svg">'
