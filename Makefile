@@ -20,8 +20,9 @@ run: setup demo
 	@echo "Log in at http://$(HOST):$(PORT)/kirjaudu/ with a demo user above."
 	@echo "E-mails are printed here by the task worker that runs beside the server."
 	@trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
-	  DJANGO_DEBUG=$${DJANGO_DEBUG:-0} $(BIN)/python manage.py db_worker -v0 --no-reload --interval 2 & worker=$$!; \
-	  DJANGO_DEBUG=$${DJANGO_DEBUG:-0} $(BIN)/python manage.py runserver $(HOST):$(PORT)
+	  export DJANGO_DEBUG=$${DJANGO_DEBUG:-0} POLKU_BASE_URL=$${POLKU_BASE_URL:-http://$(HOST):$(PORT)}; \
+	  $(BIN)/python manage.py db_worker -v0 --no-reload --interval 2 & worker=$$!; \
+	  $(BIN)/python manage.py runserver $(HOST):$(PORT)
 
 test: setup
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
