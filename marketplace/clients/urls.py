@@ -9,6 +9,7 @@ from marketplace.clients.views import (
     feedback,
     site_day,
 )
+from marketplace.clients.views.attendance_week import site_attendance_week
 
 urlpatterns = [
     path("asiakkaat/", clients.client_list, name="client_list"),
@@ -67,6 +68,11 @@ urlpatterns = [
     ),
     path(
         "paikat/<int:pk>/lasnaolo/", attendance.site_attendance, name="site_attendance"
+    ),
+    path(
+        "paikat/<int:pk>/lasnaolo/viikko/",
+        site_attendance_week,
+        name="site_attendance_week",
     ),
     path(
         "paikat/<int:pk>/lasnaolo.csv",

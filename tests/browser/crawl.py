@@ -37,7 +37,14 @@ def page_kind(path: str) -> str:
     if match.url_name == "wagtail_serve":
         parts = [p for p in path.split("/") if p]
         return f"wagtail:{parts[0] if parts else ''}:{len(parts)}"
-    return match.route or path
+    # a word in the URL names another page (a placement's "visit", "agree" …); ids
+    # and numbers name another object on the same page
+    words = sorted(
+        f"{k}={v}"
+        for k, v in match.kwargs.items()
+        if isinstance(v, str) and not v.isdigit()
+    )
+    return " ".join([match.route or path, *words])
 
 
 @dataclass

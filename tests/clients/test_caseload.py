@@ -12,14 +12,14 @@ from django.utils import timezone
 
 from marketplace.access import roles
 from marketplace.models import AccessLogEntry, Placement
-from tests.factories import (
+from tests.factories.accounts import (
     PASSWORD,
     MunicipalityFactory,
     OrganisationFactory,
-    make_client,
-    make_site,
     make_user,
 )
+from tests.factories.clients import make_client
+from tests.factories.sites import make_site
 
 S = Placement.Status
 URL = "/oma/asiakkaat/"

@@ -269,6 +269,7 @@ REGISTRY: dict[str, ObjectUrl] = {
     "seats_update": ObjectUrl("supervisor", _one(pk=_site)),
     "site_attendance": ObjectUrl("supervisor", _one(pk=_site)),
     "site_day": ObjectUrl("supervisor", _one(pk=_site)),
+    "site_attendance_week": ObjectUrl("supervisor", _one(pk=_site)),
     "site_day_weekdays": ObjectUrl(
         "supervisor", _one(pk=_site, placement_pk=_placement)
     ),

@@ -67,7 +67,8 @@ def test_the_field_says_what_is_wrong_in_euros():
 @pytest.fixture
 def supervisor_site(polku):  # type: ignore[no-untyped-def]
     from marketplace.access import roles
-    from tests.factories import OrganisationFactory, make_site, make_user
+    from tests.factories.accounts import OrganisationFactory, make_user
+    from tests.factories.sites import make_site
 
     org = OrganisationFactory(name="Oma ry")
     site = make_site(title="Oma paja", organisation=org, voucher_price_cents=4550)
@@ -76,7 +77,7 @@ def supervisor_site(polku):  # type: ignore[no-untyped-def]
 
 def test_the_site_editor_shows_and_takes_euros(client, supervisor_site):
     from marketplace.models import WorkSite
-    from tests.factories import PASSWORD
+    from tests.factories.accounts import PASSWORD
     from tests.sites.test_moderation import edit_form
 
     site, supervisor = supervisor_site

@@ -13,11 +13,18 @@ import datetime as dt
 from dataclasses import dataclass
 
 from django.core.exceptions import PermissionDenied
-from django.db.models import Prefetch
+from django.db.models import Exists, OuterRef, Prefetch, Q
 
 from marketplace.access import permissions
 from marketplace.clients.services.access_log import access_record_list
-from marketplace.models import AttendanceDay, Placement, SiteCapacity, User, WorkSite
+from marketplace.models import (
+    AttendanceDay,
+    Placement,
+    PlacementPeriod,
+    SiteCapacity,
+    User,
+    WorkSite,
+)
 from marketplace.sites.site_day import ON_THE_DAY, local_day, week_of
 
 S = Placement.Status
@@ -120,3 +127,83 @@ def site_day(*, actor: User, site: WorkSite, today: dt.date) -> SiteDay:
             key=lambda p: p.held_until or dt.date.max,
         ),
     )
+
+
+#: Statuses in which the client has (or had) started at the site: days can count.
+STARTED = (S.ACTIVE, S.HELD, S.ENDED)
+
+
+def markable_in(
+    placement: Placement, days: tuple[dt.date, ...], today: dt.date
+) -> frozenset[dt.date]:
+    """The days on which the client could have been at the site: inside a period of
+    a started placement and not after today (``periods`` prefetched)."""
+    if placement.status not in STARTED:
+        return frozenset()
+    out = set()
+    for period in placement.periods.all():
+        end = min(period.end or today, today)
+        out.update(d for d in days if period.start <= d <= end)
+    return frozenset(out)
+
+
+@dataclass(frozen=True)
+class WeekRow:
+    """One participant's week: what is marked, what can be, what is proposed."""
+
+    placement: Placement
+    weekdays: tuple[int, ...]
+    marked: frozenset[dt.date]
+    markable: frozenset[dt.date]
+    #: unmarked days of the agreed weekdays after the last confirmed day: ticked in
+    #: advance for the supervisor to confirm (or untick an absence)
+    proposed: frozenset[dt.date]
+
+
+def week_rows(site: WorkSite, monday: dt.date, today: dt.date) -> list[WeekRow]:
+    """Each placement of the site with a period in the week, with its marks and the
+    days that can be marked, in three queries. Not logged: the attendance service
+    checks marks against it; pages read :func:`site_week`."""
+    week = week_of(monday)
+    periods = PlacementPeriod.objects.filter(start__lte=week[-1]).filter(
+        Q(end__isnull=True) | Q(end__gte=week[0])
+    )
+    placements = (
+        Placement.objects.filter(site=site, status__in=STARTED)
+        .filter(Exists(periods.filter(placement=OuterRef("pk"))))
+        .select_related("client")
+        .prefetch_related(
+            Prefetch("periods", PlacementPeriod.objects.order_by("start")),
+            Prefetch(
+                "attendance",
+                AttendanceDay.objects.filter(date__range=(week[0], week[-1])),
+                to_attr="week_marks",
+            ),
+        )
+        .order_by("client__name", "pk")
+    )
+    rows = []
+    for p in placements:
+        weekdays = agreed_weekdays(p)
+        markable = markable_in(p, week, today)
+        marked = frozenset(m.date for m in p.week_marks) & markable
+        confirmed = p.attendance_confirmed_through or dt.date.min
+        proposed = frozenset(
+            d for d in markable - marked if d.isoweekday() in weekdays and d > confirmed
+        )
+        rows.append(WeekRow(p, weekdays, marked, markable, proposed))
+    return rows
+
+
+def site_week(
+    *, actor: User, site: WorkSite, monday: dt.date, today: dt.date
+) -> list[WeekRow]:
+    """The week's rows for the site's supervisor, each name a logged read (purpose
+    "attendance")."""
+    if not permissions.can_keep_attendance(actor, site):
+        raise PermissionDenied
+    rows = week_rows(site, monday, today)
+    access_record_list(
+        actor=actor, clients=[r.placement.client for r in rows], purpose="attendance"
+    )
+    return rows
