@@ -6,18 +6,17 @@ record and field, and the caller keeps nothing. A company's job is meant for
 disability work activity only (a company may not post for rehabilitative work
 activity); other jobs are open to both services. A data set's job was published by
 its region, so it is live at once. A job that a group has already taken in Polku
-keeps its terms: the data set does not rewrite work under way.
+keeps its terms: the data set does not rewrite work under way. A job whose page
+already says what its record says is left untouched (no revision, no log entry).
 """
 
 from __future__ import annotations
 
-from typing import Any
-
 from django.core.exceptions import ValidationError
-from django.utils.text import slugify
 from wagtail.search.index import insert_or_update_object
 
 from marketplace.models import Job, JobEvent, JobProgress
+from marketplace.seeding.importing_run import ImportRun, codes, free_slug
 from matching.core import dataset as ds
 
 _JOB_FIELDS = [
@@ -26,21 +25,25 @@ _JOB_FIELDS = [
 ]  # fmt: skip
 
 
-def import_jobs(run: Any, data: ds.Dataset) -> None:
-    """Create or update the data set's jobs; errors go to ``run.errors``."""
+def import_jobs(run: ImportRun) -> None:
+    """Create, update or leave the data set's jobs; errors go to ``run.errors``."""
     from cms.models import JobBankPage
 
     bank = JobBankPage.objects.get()
     existing = {j.external_id: j for j in Job.objects.filter(external_id__isnull=False)}
-    total = len(data.jobs)
-    for i, record in enumerate(data.jobs, 1):
+    slugs = set(bank.get_children().values_list("slug", flat=True))
+    total = len(run.data.jobs)
+    for i, record in enumerate(run.data.jobs):
         job = existing.get(record.id)
-        created = job is None
-        if not created and _under_way(job):
+        if job is not None and (_under_way(job) or _same_page(job, record, run)):
+            run.count("jobs", "unchanged")  # work under way keeps its terms
+            run.progress("jobs", i + 1, total)
             continue
-        if created:
+        created = job is None
+        if job is None:
             job = Job(
-                external_id=record.id, slug=slugify(f"{record.title}-{record.id}")[:250]
+                external_id=record.id,
+                slug=free_slug(record.title, record.id, slugs, "job"),
             )
         _fill(job, record, run)
         try:
@@ -49,18 +52,13 @@ def import_jobs(run: Any, data: ds.Dataset) -> None:
             }
             job.clean_fields(exclude=names - set(_JOB_FIELDS))
         except ValidationError as exc:
-            for name, messages in exc.message_dict.items():
-                run.errors += [f"jobs[{i - 1}].{name}: {m}" for m in messages]
+            run.refused(f"jobs[{i}]", exc.message_dict)
             continue
         if created:
             bank.add_child(instance=job)
-        service_codes = (
-            ["disability"]
-            if job.organisation.is_for_profit
-            else ["rehabilitative", "disability"]
-        )
-        job.services.set([run.term("service", c) for c in service_codes])
-        job.tags.set([run.term("tag", t) for t in record.tags])
+            slugs.add(job.slug)
+        job.services.set(run.terms_for("service", _service_codes(job)))
+        job.tags.set(run.terms_for("tag", record.tags))
         job.save()
         job.save_revision().publish()
         if created:
@@ -69,8 +67,35 @@ def import_jobs(run: Any, data: ds.Dataset) -> None:
                 job=job, to_status="published", detail={"imported": record.id}
             )
         insert_or_update_object(job)
-        run.count("jobs", created)
-        run.progress("jobs", i, total)
+        run.count("jobs", "created" if created else "updated")
+        run.progress("jobs", i + 1, total)
+
+
+def _service_codes(job: Job) -> list[str]:
+    if job.organisation.is_for_profit:
+        return ["disability"]
+    return ["rehabilitative", "disability"]
+
+
+def _same_page(job: Job, j: ds.Job, run: ImportRun) -> bool:
+    """The published job already says what the record says."""
+    stored = (
+        job.title, job.organisation_id, job.municipality_id, job.lat, job.lon,
+        job.description, job.remote, job.workers_needed, job.effort_days,
+        job.deadline, job.price_cents, job.replaces_no_paid_work,
+    )  # fmt: skip
+    wanted = (
+        j.title, run.organisations[j.organisation].pk,
+        run.municipalities[j.municipality].pk, j.lat, j.lon,
+        j.description or j.title, j.remote, j.workers_needed, j.effort_days,
+        j.deadline, j.price_cents, True,
+    )  # fmt: skip
+    if stored != wanted or not job.live or job.has_unpublished_changes:
+        return False
+    services = frozenset(_service_codes(job))
+    return codes(job.services.all()) == services and codes(job.tags.all()) == frozenset(
+        j.tags
+    )
 
 
 def _under_way(job: Job) -> bool:
@@ -78,7 +103,7 @@ def _under_way(job: Job) -> bool:
     return progress is not None and progress.status != "published"
 
 
-def _fill(job: Job, record: ds.Job, run: Any) -> None:
+def _fill(job: Job, record: ds.Job, run: ImportRun) -> None:
     job.title = record.title
     job.organisation = run.organisations[record.organisation]
     job.municipality = run.municipalities[record.municipality]

@@ -14,9 +14,11 @@ import json
 from pathlib import Path
 from typing import Any
 
+from matching.core import limits as L
 from matching.core import sections as S
 from matching.core import vocabulary as V
-from matching.core.fields import FieldReader
+from matching.core.fields import FieldReader, show, show_key
+from matching.core.jsontext import KeyedTwice, decode, too_deep_at
 from matching.core.records import (
     Client,
     Dataset,
@@ -52,12 +54,15 @@ def parse(data: Any) -> Dataset:
     """Read a decoded ``polku-dataset/1`` document; raise :class:`DatasetError`."""
     errors: list[str] = []
     if not isinstance(data, dict):
-        raise DatasetError(["the document must be a JSON object"])
+        raise DatasetError(["file: the document must be a JSON object"])
     for key in sorted(set(data) - S.TOP_FIELDS):
-        errors.append(f"{key}: unknown section")
+        errors.append(f"{show_key(key)}: unknown section")
+    if isinstance(data, KeyedTwice):
+        for key in data.twice:
+            errors.append(f"{show_key(key)}: is given twice (only one could be kept)")
     if data.get("format") != V.FORMAT:
         errors.append(
-            f"format: must be {json.dumps(V.FORMAT)}, not {json.dumps(data.get('format'))}"
+            f"format: must be {json.dumps(V.FORMAT)}, not {show(data.get('format'))}"
         )
     top = FieldReader({"as_of": data.get("as_of")}, "as_of", [], {"as_of"})
     as_of = top.date("as_of")
@@ -105,6 +110,7 @@ def parse(data: Any) -> Dataset:
         lambda r: S.read_placement(r, ctx),
         errors,
     )
+    S.check_open_placements(placements, errors)
     queries = S.read_list(
         data, "queries", {"client", "k"}, lambda r: S.read_query(r, ctx), errors, None
     )
@@ -123,15 +129,39 @@ def parse(data: Any) -> Dataset:
 
 
 def load(path: str | Path) -> Dataset:
-    """Read and validate a data set file; raise :class:`DatasetError` on any problem."""
+    """Read and validate a data set file; raise :class:`DatasetError` on any problem:
+    a file too large, not UTF-8, not JSON or nested too deep is refused as a whole,
+    everything else by record and field."""
     try:
-        text = Path(path).read_text(encoding="utf-8")
+        size = Path(path).stat().st_size
+        if size > L.MAX_FILE_BYTES:
+            raise DatasetError(
+                [f"file: {size} bytes, at most {L.MAX_FILE_BYTES} (64 MB)"]
+            )
+        raw = Path(path).read_bytes()
     except OSError as exc:
         raise DatasetError([f"cannot read {path}: {exc.strerror}"]) from exc
+    return parse(decode_document(raw))
+
+
+def decode_document(raw: bytes) -> Any:
+    """The JSON document in ``raw`` (UTF-8); raise :class:`DatasetError` if it is
+    not one."""
     try:
-        data = json.loads(text)
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        raise DatasetError(
+            [f"file: not valid UTF-8 (line {line}, byte {exc.start + 1})"]
+        ) from exc
+    try:
+        return decode(text)
     except json.JSONDecodeError as exc:
         raise DatasetError(
             [f"not valid JSON: line {exc.lineno} column {exc.colno}: {exc.msg}"]
         ) from exc
-    return parse(data)
+    except RecursionError as exc:
+        where = too_deep_at(text, L.MAX_DEPTH) or "(the document)"
+        raise DatasetError(
+            [f"{where}: nested more than {L.MAX_DEPTH} levels deep"]
+        ) from exc

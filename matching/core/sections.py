@@ -6,13 +6,13 @@ at a site or a job, an ended period has an exit reason …).
 from __future__ import annotations
 
 import datetime as dt
-import json
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
+from matching.core import limits as L
 from matching.core import vocabulary as V
-from matching.core.fields import FieldReader
+from matching.core.fields import FieldReader, show
 from matching.core.records import (
     Client,
     Job,
@@ -53,25 +53,21 @@ def lat_lon(r: FieldReader) -> tuple[float, float]:
 
 
 def read_municipality(r: FieldReader) -> Municipality:
-    code = r.text("code")
-    if code and not (code.isdigit() and len(code) == 3):
-        r.fail(
-            "code", f"must be a three-digit municipality code, not {json.dumps(code)}"
-        )
+    code = r.text("code", limit=L.ID)
+    if code and not (code.isascii() and code.isdigit() and len(code) == 3):
+        r.fail("code", f"must be a three-digit municipality code, not {show(code)}")
     lat, lon = lat_lon(r)
-    return Municipality(code=code, name=r.text("name"), lat=lat, lon=lon)
+    name = r.text("name", limit=L.TEXT["municipality.name"])
+    return Municipality(code=code, name=name, lat=lat, lon=lon)
 
 
 def read_organisation(r: FieldReader) -> Organisation:
-    business_id = r.text("business_id", required=False) or None
+    business_id = r.text("business_id", required=False, limit=L.ID) or None
     if business_id is not None and not business_id_is_valid(business_id):
-        r.fail(
-            "business_id",
-            f"{json.dumps(business_id)} is not a valid Finnish business ID",
-        )
+        r.fail("business_id", f"{show(business_id)} is not a valid Finnish business ID")
     return Organisation(
-        id=r.text("id"),
-        name=r.text("name"),
+        id=r.ident("id"),
+        name=r.text("name", limit=L.TEXT["organisation.name"]),
         kind=r.choice("kind", V.ORGANISATION_KINDS) or "",
         business_id=business_id,
     )
@@ -88,22 +84,29 @@ def read_site(r: FieldReader, ctx: Context) -> Site:
         and ctx.organisations.get(organisation) in V.FOR_PROFIT_KINDS
     ):
         r.fail("services", "a company may not offer rehabilitative work activity")
-    seats_total = r.whole("seats_total", lo=0) or 0
-    seats_free = r.whole("seats_free", lo=0) or 0
-    if seats_free > seats_total:
-        r.fail("seats_free", f"{seats_free} is more than seats_total {seats_total}")
-    price = r.whole("voucher_price_cents", lo=0, required=False)
+    total = r.whole("seats_total", lo=0, hi=L.SMALL_INT)
+    free = r.whole("seats_free", lo=0, hi=L.SMALL_INT)
+    if total is not None and free is not None and free > total:
+        r.fail("seats_free", f"{free} is more than seats_total {total}")
+    seats_total, seats_free = total or 0, free or 0
+    price = r.whole("voucher_price_cents", lo=0, hi=L.INT, required=False)
+
+    def optional(name: str) -> str:
+        return r.text(name, required=False, limit=L.TEXT[f"site.{name}"])
+
     return Site(
-        id=r.text("id"),
+        id=r.ident("id"),
         organisation=organisation,
-        name=r.text("name"),
+        name=r.text("name", limit=L.TEXT["site.name"]),
         municipality=r.ref("municipality", ctx.municipalities) or "",
         lat=lat,
         lon=lon,
         services=services,
         forms=r.choices("forms", V.FORMS),
         tags=r.choices("tags", V.TAGS),
-        description=r.text("description", required=False),
+        description=r.text(
+            "description", required=False, limit=L.TEXT["site.description"], line=False
+        ),
         seats_total=seats_total,
         seats_free=seats_free,
         days_per_week=r.range("days_per_week", 1, 7),
@@ -111,32 +114,38 @@ def read_site(r: FieldReader, ctx: Context) -> Site:
         support_level=r.whole("support_level", lo=1, hi=3) or 1,
         accessibility=r.choices("accessibility", V.ACCESSIBILITY),
         languages=r.choices("languages", V.ISO_639_1),
-        learning_units=r.strings("learning_units"),
+        learning_units=r.strings(
+            "learning_units",
+            items=L.LEARNING_UNITS,
+            limit=L.TEXT["site.learning_unit"],
+        ),
         voucher_price_cents=price,
-        address=r.text("address", required=False),
-        postal_code=r.text("postal_code", required=False),
-        contact_name=r.text("contact_name", required=False),
-        contact_phone=r.text("contact_phone", required=False),
-        contact_email=r.text("contact_email", required=False),
+        address=optional("address"),
+        postal_code=optional("postal_code"),
+        contact_name=optional("contact_name"),
+        contact_phone=optional("contact_phone"),
+        contact_email=optional("contact_email"),
     )
 
 
 def read_job(r: FieldReader, ctx: Context) -> Job:
     lat, lon = lat_lon(r)
     return Job(
-        id=r.text("id"),
+        id=r.ident("id"),
         organisation=r.ref("organisation", ctx.organisations) or "",
-        title=r.text("title"),
-        description=r.text("description", required=False),
+        title=r.text("title", limit=L.TEXT["job.title"]),
+        description=r.text(
+            "description", required=False, limit=L.TEXT["job.description"], line=False
+        ),
         tags=r.choices("tags", V.TAGS),
         municipality=r.ref("municipality", ctx.municipalities) or "",
         lat=lat,
         lon=lon,
         remote=r.flag("remote"),
-        workers_needed=r.whole("workers_needed", lo=0) or 0,
-        effort_days=r.whole("effort_days", lo=1) or 1,
+        workers_needed=r.whole("workers_needed", lo=0, hi=L.SMALL_INT) or 0,
+        effort_days=r.whole("effort_days", lo=1, hi=L.SMALL_INT) or 1,
         deadline=r.date("deadline") or ctx.as_of,
-        price_cents=r.whole("price_cents", lo=0) or 0,
+        price_cents=r.whole("price_cents", lo=0, hi=L.INT) or 0,
     )
 
 
@@ -154,6 +163,9 @@ def read_client(r: FieldReader, ctx: Context) -> Client:
     if not isinstance(raw_sa, list):
         r.fail("self_assessment", "must be a list")
         raw_sa = []
+    if len(raw_sa) > L.SELF_ASSESSMENTS:
+        r.fail("self_assessment", f"{len(raw_sa)} items, at most {L.SELF_ASSESSMENTS}")
+        raw_sa = []
     assessments = tuple(
         read_assessment(item, f"{r.where}.self_assessment[{i}]", r.errors)
         for i, item in enumerate(raw_sa)
@@ -164,20 +176,22 @@ def read_client(r: FieldReader, ctx: Context) -> Client:
     if max_travel is not None and (
         isinstance(max_travel, bool)
         or not isinstance(max_travel, int | float)
-        or max_travel < 0
+        or not 0 <= max_travel <= L.SMALL_INT
     ):
         r.fail(
             "max_travel_km",
-            f"must be a number of kilometres ≥ 0, not {json.dumps(max_travel)}",
+            f"must be a number of kilometres 0–{L.SMALL_INT}, not {show(max_travel)}",
         )
         max_travel = 0
     return Client(
-        id=r.text("id"),
+        id=r.ident("id"),
         municipality=r.ref("municipality", ctx.municipalities) or "",
         service=r.choice("service", V.SERVICES) or "",
         goals=goals,
         interests=r.choices("interests", V.TAGS),
-        wishes=r.text("wishes", required=False),
+        wishes=r.text(
+            "wishes", required=False, limit=L.TEXT["client.wishes"], line=False
+        ),
         days_per_week=r.whole("days_per_week", lo=1, hi=7) or 1,
         hours_per_day=r.whole("hours_per_day", lo=1, hi=24) or 1,
         max_travel_km=float(max_travel or 0),
@@ -185,7 +199,7 @@ def read_client(r: FieldReader, ctx: Context) -> Client:
         accessibility_needs=r.choices("accessibility_needs", V.ACCESSIBILITY),
         languages=r.choices("languages", V.ISO_639_1),
         self_assessment=assessments,
-        name=r.text("name", required=False),
+        name=r.text("name", required=False, limit=L.TEXT["client.name"]),
     )
 
 
@@ -210,7 +224,7 @@ def read_placement(r: FieldReader, ctx: Context) -> Placement:
     if end is None and exit_reason is not None:
         r.fail("end", "is required when an exit reason is given")
     return Placement(
-        id=r.text("id"),
+        id=r.ident("id"),
         client=r.ref("client", ctx.clients) or "",
         site=site,
         job=job,
@@ -250,14 +264,31 @@ def read_list(
     if not isinstance(raw, list):
         errors.append(f"{section}: must be a list")
         return []
+    if len(raw) > L.MAX_RECORDS:
+        errors.append(f"{section}: {len(raw)} records, at most {L.MAX_RECORDS}")
+        return []
     out, seen = [], set()
     for i, item in enumerate(raw):
         record = FieldReader(item, f"{section}[{i}]", errors, allowed)
         value = read(record)
         if key is not None:
             ident = getattr(value, key)
-            if ident in seen:
-                record.fail(key, f"duplicate {key} {json.dumps(ident)}")
+            if ident and ident in seen:
+                record.fail(key, f"duplicate {key} {show(ident)}")
             seen.add(ident)
         out.append(value)
     return out
+
+
+def check_open_placements(placements: list[Placement], errors: list[str]) -> None:
+    """At most one open placement per client and site (the database's rule)."""
+    open_at: dict[tuple[str, str], int] = {}
+    for i, p in enumerate(placements):
+        if p.site is None or p.end is not None or not p.client:
+            continue
+        first = open_at.setdefault((p.client, p.site), i)
+        if first != i:
+            errors.append(
+                f"placements[{i}].site: client {show(p.client)} already has an open "
+                f"placement at site {show(p.site)} (placements[{first}])"
+            )

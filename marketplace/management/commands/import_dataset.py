@@ -14,13 +14,15 @@ from matching.core.dataset import DatasetError, load
 
 #: On SQLite, how long an import waits for another writer (another import) to finish.
 WAIT_FOR_OTHERS_SECONDS = 15 * 60
+#: Errors printed (all are counted): a broken file of 200,000 records stays readable.
+SHOWN_ERRORS = 200
 
 
 class Command(BaseCommand):
     help = (
         "Import municipalities, organisations and work-activity sites from a "
         "polku-dataset/1 JSON file. Strict and all-or-nothing; safe to run again "
-        "(records are updated by id)."
+        "(records are updated by id, and an unchanged record is not written)."
     )
 
     def add_arguments(self, parser: CommandParser) -> None:
@@ -44,12 +46,17 @@ class Command(BaseCommand):
             ) from exc
         except DatasetError as exc:
             self.stderr.write("")
-            for line in exc.errors:
+            for line in exc.errors[:SHOWN_ERRORS]:
                 self.stderr.write(f"  {line}")
+            if len(exc.errors) > SHOWN_ERRORS:
+                self.stderr.write(f"  … and {len(exc.errors) - SHOWN_ERRORS} more")
             raise CommandError(
                 f"Nothing was imported: {len(exc.errors)} error(s) in {path}."
             ) from exc
-        self.stdout.write(self.style.SUCCESS(f"Imported {path}:"))
+        if summary.changed:
+            self.stdout.write(self.style.SUCCESS(f"Imported {path}:"))
+        else:
+            self.stdout.write(self.style.SUCCESS(f"{path} is unchanged:"))
         for line in summary.lines():
             self.stdout.write(f"  {line}")
 
