@@ -20,7 +20,7 @@ from hypothesis import strategies as st
 
 from marketplace.seeding.importing import dataset_import
 from matching.core.dataset import Dataset, DatasetError, decode_document, parse
-from tests.seeding.datasets import broken, valid_datasets
+from tests.seeding.dataset_strategies import broken, valid_datasets
 from tests.seeding.tables import changed_tables, table_rows
 
 SLOW = settings(

@@ -13,7 +13,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from matching.core.dataset import Dataset, DatasetError, decode_document, parse
-from tests.seeding.datasets import valid_datasets
+from tests.seeding.dataset_strategies import valid_datasets
 
 FUZZ = settings(
     max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow]
