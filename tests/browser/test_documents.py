@@ -210,13 +210,28 @@ def test_the_client_reads_their_own_agreement_and_chooses_their_e_mails(
     assert people["client_user"].notifications_off == ["agreement_made"]
 
 
-def test_a_forgotten_password_page_is_clean_and_fits(page, live_server, polku, axe):
+def test_the_password_reset_pages_are_clean_and_fit(page, live_server, people, axe):
+    import re
+
     page.goto("/kirjaudu/")
     with page.expect_navigation():
         page.get_by_role("link", name="Unohditko salasanasi?").click()
     assert axe(page) == [] and fits_390(page)
-    page.get_by_label("Sähköpostiosoitteesi").fill("nobody@example.org")
+    mail.outbox.clear()
+    page.get_by_label("Sähköpostiosoitteesi").fill("aino@example.org")
     with page.expect_navigation():
         page.get_by_role("button", name="Lähetä linkki").click()
     assert page.locator("h1").inner_text() == "Katso sähköpostisi"
     assert axe(page) == []
+
+    (message,) = mail.outbox
+    link = re.search(r"http://testserver(/kirjaudu/uusi-salasana/\S+)", message.body)
+    page.goto(link[1])
+    assert page.locator("h1").inner_text() == "Aseta uusi salasana"
+    assert axe(page) == [] and fits_390(page)
+    for field in ("#id_new_password1", "#id_new_password2"):
+        page.locator(field).fill("Uusi-salasana-2030!")
+    with page.expect_navigation():
+        page.get_by_role("button", name="Tallenna uusi salasana").click()
+    assert page.locator("h1").inner_text() == "Salasanasi on vaihdettu"
+    assert axe(page) == [] and fits_390(page)
