@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 
 from django.db.models import QuerySet
 from rapidfuzz.distance import OSA
+from wagtail.models import Page
 
 from marketplace.models import SearchTerm
 from matching.core import language, work_words
@@ -82,7 +83,9 @@ def _group(word: str) -> Group:
     return group
 
 
-def _rows(candidates: QuerySet, terms: Iterable[str]) -> list[tuple[int, str, int]]:
+def _rows(
+    candidates: QuerySet[Page], terms: Iterable[str]
+) -> list[tuple[int, str, int]]:
     rows = SearchTerm.objects.filter(
         term__in=sorted(set(terms)), page__in=candidates.values("pk")
     ).values_list("page_id", "term", "weight")
@@ -114,7 +117,7 @@ def _corrections(word: str, vocabulary: set[str]) -> list[str]:
     return sorted(t for t in found if len(t) > 2 and t not in language.STOPWORDS)
 
 
-def search(candidates: QuerySet, query: str) -> SearchResult:
+def search(candidates: QuerySet[Page], query: str) -> SearchResult:
     """The candidate pages that have every word of ``query``, best first."""
     words = query_words(query)
     if not words:
@@ -158,7 +161,7 @@ def search(candidates: QuerySet, query: str) -> SearchResult:
     )
 
 
-def _all_found(candidates: QuerySet, groups: list[Group]) -> bool:
+def _all_found(candidates: QuerySet[Page], groups: list[Group]) -> bool:
     """Whether every group has a term on some candidate page (*pyörän|huoltoa*:
     *pyörä* and *huolto*, each somewhere)."""
     present = {t for _, t, _ in _rows(candidates, (t for g in groups for t in g.terms))}
