@@ -22,6 +22,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from django.db.models import QuerySet
+from rapidfuzz import process
 from rapidfuzz.distance import OSA
 from wagtail.models import Page
 
@@ -29,6 +30,9 @@ from marketplace.models import SearchTerm
 from matching.core import language, work_words
 
 MAX_WORDS = 10
+#: Words longer than this are not corrected (a typo is looked for among ~60
+#: one-letter edits per letter, each looked up in the dictionary).
+MAX_CORRECTED = 20
 SYNONYM, CORRECTION, MODIFIER = 0.6, 0.5, 0.3
 #: A compound's first part counts alone only if this long: *puutyö*paja, not *puu*työ.
 MODIFIER_LETTERS = 6
@@ -105,15 +109,23 @@ def _edits(word: str) -> set[str]:
 def _corrections(word: str, vocabulary: set[str]) -> list[str]:
     """Index terms one letter away from the word or from its base forms, and base
     forms of dictionary words one letter away from it (*kahvlassa* → *kahvila*)."""
-    if len(word) < 4 or not word.isalpha():
+    if not 4 <= len(word) <= MAX_CORRECTED or not word.isalpha():
         return []
     forms = language.base_forms(word)
+    terms = sorted(vocabulary)
     found = {
-        t for t in vocabulary for f in forms if OSA.distance(f, t, score_cutoff=1) <= 1
+        term
+        for form in forms
+        for term, _, _ in process.extract(
+            form, terms, scorer=OSA.distance, score_cutoff=1, limit=None
+        )
     }
     if not found:
         for edit in _edits(word):
-            found.update(b for b in language.base_forms(edit)[1:] if b in vocabulary)
+            for lang in language.LANGUAGES:
+                base = language.known_lemma(edit, lang)
+                if base in vocabulary:
+                    found.add(base)
     return sorted(t for t in found if len(t) > 2 and t not in language.STOPWORDS)
 
 

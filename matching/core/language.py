@@ -39,6 +39,10 @@ SHORT_PARTS: dict[str, frozenset[str]] = {
     "sv": frozenset("trä ved kök bil hus mat sy ur".split()),
 }
 
+#: Longer "words" (a pasted string, a URL) are left as they are: no dictionary word is
+#: this long, and cutting them would take time for nothing.
+MAX_WORD = 40
+
 #: Words the dictionary gets wrong and that matter here (simplemma 2.0 takes *työ* for
 #: a form of *sinä* and *avussa* for a form of *avu*). Checked by
 #: tests/matching/core/test_language.py.
@@ -118,6 +122,13 @@ def _lookup(word: str, lang: str) -> str | None:
     return found.lower() if found else None
 
 
+def known_lemma(word: str, lang: str = "fi") -> str | None:
+    """The base form of a word form the dictionary knows, or None: a look-up only,
+    no guessing (for trying many candidate spellings quickly)."""
+    word = word.lower()
+    return _lookup(word, lang) if lang in LANGUAGES else None
+
+
 def _is_part(word: str, lang: str) -> bool:
     return (
         len(word) >= MIN_PART or word in SHORT_PARTS[lang]
@@ -141,7 +152,11 @@ def _compound_lemma(word: str, lang: str) -> str | None:
 def lemma(word: str, lang: str = "fi") -> str:
     """The base form of one word (lower case); an unknown word stays as it is."""
     word = word.lower()
-    if lang not in LANGUAGES or not word.replace("-", "").isalpha():
+    if (
+        lang not in LANGUAGES
+        or len(word) > MAX_WORD
+        or not word.replace("-", "").isalpha()
+    ):
         return word
     if "-" in word:
         first, _, last = word.rpartition("-")
@@ -172,7 +187,7 @@ def compound_parts(word: str, lang: str = "fi") -> tuple[str, ...]:
     a base form stays as written (*järven*), the way it stands in the compound.
     """
     word = word.lower()
-    if lang not in LANGUAGES:
+    if lang not in LANGUAGES or len(word) > MAX_WORD:
         return ()
     if "-" in word:
         parts: list[str] = []

@@ -246,3 +246,13 @@ def test_a_published_change_is_searchable_at_once(client, world):
     assert titles(client.get(URL, {"q": "valokuvaus"})) == ["Etätyöpaja Bitti"]
     site.unpublish()
     assert titles(client.get(URL, {"q": "videoita"})) == []
+
+
+@pytest.mark.parametrize(
+    "words",
+    ["'; DROP TABLE x; --", "%_%", "a" * 300, "-ö-", "🙂 kahvila", "1234", "ja ja", "x"],
+)
+def test_any_search_words_give_a_page_not_an_error(client, world, words):
+    response = client.get(URL, {"q": words})
+    assert response.status_code == 200
+    assert response.context["catalogue"].total in (0, 1, 2, 3)

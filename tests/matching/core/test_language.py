@@ -6,6 +6,8 @@ import ast
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from matching.core import language, work_words
 from matching.core.vocabulary import TAGS
@@ -110,3 +112,21 @@ def test_language_and_work_words_are_pure() -> None:
             name.split(".")[0] in {"django", "wagtail", "marketplace", "cms"}
             for name in imported
         ), imported
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(max_size=60))
+def test_any_text_gives_lower_case_terms_without_stop_words(text: str) -> None:
+    for term in language.lemmas(text):
+        assert term and term == term.lower()
+        assert term not in language.STOPWORDS or term in language.words(text)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet="abcdefghijklmnoprstuvyäöå-", min_size=1, max_size=20))
+def test_compound_parts_join_back_into_the_word(word: str) -> None:
+    # a Finnish compound base form is its parts as they stand in it, joined
+    parts = language.compound_parts(word)
+    assert parts == () or len(parts) > 1
+    if parts and "-" not in word:
+        assert "".join(parts) == word
