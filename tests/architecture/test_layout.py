@@ -30,6 +30,7 @@ LAYERS: tuple[tuple[str, ...], ...] = (
     ("marketplace.models", "matching.models"),
     ("marketplace.access",),
     ("marketplace.notifications",),  # told by clients, jobs and money; asks none
+    ("marketplace.search",),  # lemma search: index and queries
     ("marketplace.sites", "marketplace.maps"),
     ("marketplace.accounts",),
     ("cms",),
@@ -41,7 +42,11 @@ LAYERS: tuple[tuple[str, ...], ...] = (
     # competence at work, the network plan and the maps: built on clients and sites
     ("marketplace.competence", "marketplace.network", "marketplace.maps"),
     ("marketplace.outcomes",),
-    ("marketplace.seeding", "matching.synthetic"),
+    (
+        "marketplace.seeding",
+        "matching.synthetic",
+        "marketplace.search.quality",  # the search test set runs over the catalogue
+    ),
     (
         "marketplace.templatetags",
         "marketplace.wagtail_hooks",
