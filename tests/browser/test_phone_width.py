@@ -50,6 +50,50 @@ def phone_page(browser: Any, live_server: Any) -> Any:
     return page
 
 
+def placement_states(role: str) -> list[str]:
+    """For the instructor: a client page for each open placement state. The demo's
+    caseload is all active, so three of its clients get a suggested, a visit-booked
+    and an agreed placement at another site, and a fourth a held seat."""
+    import datetime as dt
+
+    from django.utils import timezone
+
+    from marketplace.models import Client, Placement, PlacementPeriod, WorkSite
+
+    if role != "sosiaaliohjaaja":
+        return []
+    S = Placement.Status
+    today = timezone.localdate()
+    clients = list(Client.objects.filter(instructor__username=role).order_by("name"))
+    pages = []
+    for client, status in zip(
+        clients[-4:], (S.SUGGESTED, S.VISIT_BOOKED, S.AGREED, S.HELD), strict=True
+    ):
+        if status == S.HELD:
+            placement = client.placements.filter(status=S.ACTIVE).first()
+            placement.status, placement.held_until = (
+                S.HELD,
+                today + dt.timedelta(weeks=8),
+            )
+            placement.save()
+            PlacementPeriod.objects.filter(placement=placement, end=None).update(
+                end=today, exit_reason="work_trial"
+            )
+        else:
+            site = WorkSite.objects.live().exclude(placements__client=client).first()
+            Placement.objects.create(
+                client=client,
+                site=site,
+                status=status,
+                visit_at=timezone.now() + dt.timedelta(days=2),
+                start_date=today + dt.timedelta(days=7) if status == S.AGREED else None,
+                days_per_week=3 if status == S.AGREED else None,
+                hours_per_day=5 if status == S.AGREED else None,
+            )
+        pages.append(f"/oma/asiakkaat/{client.pk}/")
+    return pages
+
+
 def test_every_page_of_every_role_fits_a_phone_and_passes_axe(
     browser, live_server, demo, axe, shot
 ):
@@ -76,6 +120,10 @@ def test_every_page_of_every_role_fits_a_phone_and_passes_axe(
             browser_log_in(page, User.objects.get(username=role), DEMO_PASSWORD)
             start = "/oma/"
         visits = crawl(page, start, check=check, limit=120)
+        # a client page offers the steps of its placement's state: one client
+        # in each open state, so that every step's form is seen
+        for extra in placement_states(role):
+            visits += crawl(page, extra, check=check, limit=8)
         visited += len(visits)
         for visit in visits:
             where = f"{role or 'anonymous'} {visit.path}"
