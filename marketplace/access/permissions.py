@@ -7,7 +7,7 @@ organisation's sites and an organiser manages only their own region.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeAlias
 
 from django.contrib.auth.models import AnonymousUser
 from django.db.models import Q, QuerySet
@@ -26,7 +26,7 @@ if TYPE_CHECKING:
     )
 
     #: Whoever asks: a signed-in user, or an anonymous visitor of a public page.
-    Viewer = User | AnonymousUser
+    Viewer: TypeAlias = "User | AnonymousUser"
 
 
 def member(user: Viewer | None) -> User | None:

@@ -18,10 +18,10 @@ from django.views.decorators.http import require_POST
 
 from marketplace.access import permissions
 from marketplace.clients.services.access_log import access_record, access_record_list
-from marketplace.clients.views.documents import AuthenticatedRequest
 from marketplace.competence import selectors, services
 from marketplace.competence.forms import CompetenceRecordForm
 from marketplace.models import AccessLogEntry, Client, WorkSite
+from marketplace.shared.http import AuthenticatedRequest
 from marketplace.shared.pdf import PdfError, pdf_response, render_pdf
 
 

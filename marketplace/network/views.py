@@ -17,7 +17,6 @@ from django.utils.translation import gettext as _
 from marketplace.access import permissions, roles
 from marketplace.clients.selectors import caseload
 from marketplace.clients.services.access_log import access_record, access_record_list
-from marketplace.clients.views.documents import AuthenticatedRequest
 from marketplace.models import AccessLogEntry, Client, NetworkMeeting, Placement
 from marketplace.network import selectors, services
 from marketplace.network.forms import (
@@ -28,6 +27,7 @@ from marketplace.network.forms import (
     TaskReviewForm,
     staff_of_region,
 )
+from marketplace.shared.http import AuthenticatedRequest
 
 
 def _own_client(request: AuthenticatedRequest, pk: Any) -> Client:

@@ -19,7 +19,6 @@ import csv
 import io
 import re
 from collections.abc import Iterable, Sequence
-from typing import Any
 
 from django.http import HttpResponse
 from django.utils.http import content_disposition_header
@@ -32,7 +31,7 @@ _NUMBER = re.compile(r"[+-]?[0-9][0-9 \u00a0]*(?:[.,][0-9]+)?(?:[ \u00a0]?%)?")
 CONTENT_TYPE = "text/csv; charset=utf-8"
 
 
-def escape_cell(value: Any) -> str:
+def escape_cell(value: object) -> str:
     """The text of one cell, with a leading apostrophe if it could run as a formula.
 
     ``None`` is an empty cell; numbers are written as they are.
@@ -49,7 +48,7 @@ def escape_cell(value: Any) -> str:
     return text
 
 
-def csv_text(rows: Iterable[Sequence[Any]]) -> str:
+def csv_text(rows: Iterable[Sequence[object]]) -> str:
     """Rows as CSV text (semicolons, CRLF, a byte-order mark), every cell escaped."""
     buffer = io.StringIO()
     buffer.write("\ufeff")
@@ -59,11 +58,11 @@ def csv_text(rows: Iterable[Sequence[Any]]) -> str:
     return buffer.getvalue()
 
 
-def csv_bytes(rows: Iterable[Sequence[Any]]) -> bytes:
+def csv_bytes(rows: Iterable[Sequence[object]]) -> bytes:
     return csv_text(rows).encode("utf-8")
 
 
-def csv_response(filename: str, rows: Iterable[Sequence[Any]]) -> HttpResponse:
+def csv_response(filename: str, rows: Iterable[Sequence[object]]) -> HttpResponse:
     """A CSV download of ``rows`` (the first row is usually the header)."""
     response = HttpResponse(csv_bytes(rows), content_type=CONTENT_TYPE)
     response["Content-Disposition"] = content_disposition_header(

@@ -8,14 +8,20 @@ years of history). These expressions compile to each database's own functions.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any, TypeAlias
 
 from django.db.models import DateField, Expression, F, FloatField, Func
 
+if TYPE_CHECKING:
+    from django.db.backends.base.base import BaseDatabaseWrapper
+    from django.db.models.sql.compiler import SQLCompiler
 
-def _compile(compiler: Any, expression: Any) -> tuple[str, list[Any]]:
-    sql, params = compiler.compile(expression)
-    return sql, list(params)
+#: What ``as_sql`` returns: the SQL and its parameters.
+Sql: TypeAlias = tuple[str, tuple[str | int, ...]]
+
+
+def _compile(compiler: SQLCompiler, expression: Expression) -> Sql:
+    return compiler.compile(expression)
 
 
 class AddDays(Func):
@@ -27,13 +33,26 @@ class AddDays(Func):
         super().__init__(F(expression) if isinstance(expression, str) else expression)
         self.days = int(days)
 
-    def as_sqlite(self, compiler: Any, connection: Any, **extra: Any) -> Any:
+    def as_sqlite(
+        self,
+        compiler: SQLCompiler,
+        connection: BaseDatabaseWrapper,
+        **extra_context: Any,
+    ) -> Sql:
         sql, params = _compile(compiler, self.source_expressions[0])
-        return f"date({sql}, %s)", [*params, f"{self.days:+d} days"]
+        return f"date({sql}, %s)", (*params, f"{self.days:+d} days")
 
-    def as_sql(self, compiler: Any, connection: Any, **extra: Any) -> Any:
+    def as_sql(
+        self,
+        compiler: SQLCompiler,
+        connection: BaseDatabaseWrapper,
+        function: str | None = None,
+        template: str | None = None,
+        arg_joiner: str | None = None,
+        **extra_context: Any,
+    ) -> Sql:
         sql, params = _compile(compiler, self.source_expressions[0])
-        return f"(({sql}) + %s)", [*params, self.days]  # PostgreSQL: date + integer
+        return f"(({sql}) + %s)", (*params, self.days)  # PostgreSQL: date + integer
 
 
 class DaysBetween(Func):
@@ -44,15 +63,28 @@ class DaysBetween(Func):
     def __init__(self, end: str, start: str) -> None:
         super().__init__(F(end), F(start))
 
-    def as_sqlite(self, compiler: Any, connection: Any, **extra: Any) -> Any:
+    def as_sqlite(
+        self,
+        compiler: SQLCompiler,
+        connection: BaseDatabaseWrapper,
+        **extra_context: Any,
+    ) -> Sql:
         end, p1 = _compile(compiler, self.source_expressions[0])
         start, p2 = _compile(compiler, self.source_expressions[1])
-        return f"(julianday({end}) - julianday({start}))", [*p1, *p2]
+        return f"(julianday({end}) - julianday({start}))", (*p1, *p2)
 
-    def as_sql(self, compiler: Any, connection: Any, **extra: Any) -> Any:
+    def as_sql(
+        self,
+        compiler: SQLCompiler,
+        connection: BaseDatabaseWrapper,
+        function: str | None = None,
+        template: str | None = None,
+        arg_joiner: str | None = None,
+        **extra_context: Any,
+    ) -> Sql:
         end, p1 = _compile(compiler, self.source_expressions[0])
         start, p2 = _compile(compiler, self.source_expressions[1])
-        return f"(({end}) - ({start}))", [*p1, *p2]  # PostgreSQL: date - date = int
+        return f"(({end}) - ({start}))", (*p1, *p2)  # PostgreSQL: date - date = int
 
 
 class PeriodStart(Func):
@@ -64,15 +96,28 @@ class PeriodStart(Func):
         super().__init__(F(expression))
         self.by = "quarter" if by == "quarter" else "month"
 
-    def as_sqlite(self, compiler: Any, connection: Any, **extra: Any) -> Any:
+    def as_sqlite(
+        self,
+        compiler: SQLCompiler,
+        connection: BaseDatabaseWrapper,
+        **extra_context: Any,
+    ) -> Sql:
         sql, params = _compile(compiler, self.source_expressions[0])
         if self.by == "month":
             return f"date({sql}, 'start of month')", params
         back = (
             f"printf('-%%d months', (CAST(strftime('%%m', {sql}) AS INTEGER) - 1) %% 3)"
         )
-        return f"date({sql}, 'start of month', {back})", [*params, *params]
+        return f"date({sql}, 'start of month', {back})", (*params, *params)
 
-    def as_sql(self, compiler: Any, connection: Any, **extra: Any) -> Any:
+    def as_sql(
+        self,
+        compiler: SQLCompiler,
+        connection: BaseDatabaseWrapper,
+        function: str | None = None,
+        template: str | None = None,
+        arg_joiner: str | None = None,
+        **extra_context: Any,
+    ) -> Sql:
         sql, params = _compile(compiler, self.source_expressions[0])
         return f"CAST(date_trunc('{self.by}', {sql}) AS date)", params

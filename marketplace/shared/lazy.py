@@ -6,8 +6,6 @@ never the other way round)."""
 
 from __future__ import annotations
 
-from typing import Any
-
 from django.utils.module_loading import import_string
 
 
@@ -17,5 +15,6 @@ class LazyImport:
     def __init__(self, dotted_path: str) -> None:
         self.dotted_path = dotted_path
 
-    def __get__(self, instance: object, owner: type | None = None) -> Any:
-        return import_string(self.dotted_path)
+    def __get__(self, instance: object, owner: type | None = None) -> type:
+        found: type = import_string(self.dotted_path)
+        return found

@@ -98,6 +98,8 @@ def render_pdf(
 def pdf_response(pdf: bytes, filename: str, *, attachment: bool = True) -> HttpResponse:
     """An HTTP response carrying ``pdf``; a download unless ``attachment`` is off."""
     response = HttpResponse(pdf, content_type="application/pdf")
-    response["Content-Disposition"] = content_disposition_header(attachment, filename)
+    disposition = content_disposition_header(attachment, filename)
+    if disposition is not None:
+        response["Content-Disposition"] = disposition
     response["X-Content-Type-Options"] = "nosniff"
     return response

@@ -9,10 +9,9 @@ anything that is not an image of an allowed format.
 
 from __future__ import annotations
 
-from typing import Any
-
 from django import forms
 from django.conf import settings
+from django.core.files import File
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext_lazy as _
 from wagtail.documents.forms import BaseDocumentForm
@@ -44,8 +43,8 @@ def document_content_error(name: str, head: bytes) -> str | None:
 class DocumentForm(BaseDocumentForm):
     """Wagtail's document form, refusing content that does not fit the extension."""
 
-    def clean_file(self) -> Any:
-        file = self.cleaned_data.get("file")
+    def clean_file(self) -> File[bytes] | None:
+        file: File[bytes] | None = self.cleaned_data.get("file")
         if not file or "file" not in self.changed_data:
             return file
         limit = settings.POLKU_DOCUMENT_MAX_UPLOAD_SIZE
@@ -57,7 +56,7 @@ class DocumentForm(BaseDocumentForm):
         file.seek(0)
         head = file.read(2048)
         file.seek(0)
-        error = document_content_error(file.name, head)
+        error = document_content_error(file.name or "", head)
         if error:
             raise forms.ValidationError(error)
         return file

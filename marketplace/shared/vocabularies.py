@@ -6,6 +6,8 @@ translation catalogue, so every label exists in Finnish, Swedish and English.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
@@ -94,7 +96,7 @@ SUPPORT_LEVEL_CHOICES = [
     (3, pgettext_lazy("support level", "3 – close, continuous support")),
 ]
 
-_BY_VOCABULARY: dict[str, dict[str, Promise]] = {
+_BY_VOCABULARY: dict[str, Mapping[str, Promise]] = {
     "service": SERVICE,
     "form": FORM,
     "tag": TAG,

@@ -9,7 +9,7 @@ from typing import Any
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -24,13 +24,8 @@ from marketplace.clients.services import documents as services
 from marketplace.clients.services.access_log import access_record
 from marketplace.models import AccessLogEntry, Placement, User
 from marketplace.notifications import ics
+from marketplace.shared.http import AuthenticatedRequest
 from marketplace.shared.pdf import pdf_response, render_pdf
-
-
-class AuthenticatedRequest(HttpRequest):
-    """A request behind ``login_required``: its user is one of ours."""
-
-    user: User
 
 
 def _placement(
