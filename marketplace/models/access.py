@@ -6,8 +6,12 @@ Polku's code (``save`` refuses updates, ``delete`` is refused).
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+from typing import NoReturn
+
 from django.conf import settings
 from django.db import models
+from django.db.models.base import ModelBase
 from django.utils.translation import gettext_lazy as _
 
 
@@ -36,10 +40,22 @@ class AccessLogEntry(models.Model):
     def __str__(self) -> str:
         return f"{self.at:%Y-%m-%d %H:%M} {self.action}"
 
-    def save(self, *args: object, **kwargs: object) -> None:
+    def save(
+        self,
+        *,
+        force_insert: bool | tuple[ModelBase, ...] = False,
+        force_update: bool = False,
+        using: str | None = None,
+        update_fields: Iterable[str] | None = None,
+    ) -> None:
         if self.pk is not None:
             raise ValueError("access log entries cannot be changed")
-        super().save(*args, **kwargs)  # type: ignore[arg-type]
+        super().save(
+            force_insert=force_insert,
+            force_update=force_update,
+            using=using,
+            update_fields=update_fields,
+        )
 
-    def delete(self, *args: object, **kwargs: object):  # type: ignore[no-untyped-def]
+    def delete(self, using: str | None = None, keep_parents: bool = False) -> NoReturn:
         raise ValueError("access log entries cannot be deleted")

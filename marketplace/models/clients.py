@@ -176,8 +176,11 @@ class Client(models.Model):
         value = getattr(self, name)
         if value is None:
             return False
+        field = self._meta.get_field(name)
+        if not isinstance(field, models.Field):
+            raise TypeError(f"{name} is a relation, not a field")
         try:
-            self._meta.get_field(name).run_validators(value)
+            field.run_validators(value)
         except ValidationError:
             return False
         return True

@@ -17,6 +17,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.forms import CheckboxSelectMultiple
+from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
@@ -41,7 +42,9 @@ class JobStatus(models.TextChoices):
     DISPUTED = "disputed", _("Disputed")
 
 
-def _terms(vocabulary: str, related_name: str, verbose_name: str, blank: bool):
+def _terms(
+    vocabulary: str, related_name: str, verbose_name: str | Promise, blank: bool
+) -> ParentalManyToManyField:
     return ParentalManyToManyField(
         "marketplace.Term",
         verbose_name=verbose_name,

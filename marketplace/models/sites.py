@@ -8,7 +8,7 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.forms import CheckboxSelectMultiple
 from django.utils import translation
-from django.utils.functional import SimpleLazyObject
+from django.utils.functional import Promise, SimpleLazyObject
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import (
@@ -26,7 +26,7 @@ from marketplace.shared.lazy import LazyImport
 
 
 def _terms(
-    vocabulary: str, related_name: str, verbose_name: str
+    vocabulary: str, related_name: str, verbose_name: str | Promise
 ) -> ParentalManyToManyField:
     return ParentalManyToManyField(
         "marketplace.Term",
@@ -197,7 +197,7 @@ class WorkSite(Page):
 
     def clean(self) -> None:
         super().clean()
-        errors: dict[str, list[str]] = {}
+        errors: dict[str, list[str | Promise]] = {}
         if self.days_min and self.days_max and self.days_min > self.days_max:
             errors["days_max"] = [
                 _("The most days cannot be fewer than the least days.")

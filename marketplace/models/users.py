@@ -47,4 +47,4 @@ class User(AbstractUser):
     @cached_property
     def region_id(self) -> int | None:
         """The region whose data this user works with: their organisation's region."""
-        return self.organisation.region_id if self.organisation_id else None
+        return self.organisation.region_id if self.organisation is not None else None

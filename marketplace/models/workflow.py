@@ -2,17 +2,22 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING
 
 from django.db.models import QuerySet
+from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
-from wagtail.models import TaskState
+from wagtail.models import Page, TaskState
 from wagtail.models.workflows import AbstractGroupApprovalTask
 
+if TYPE_CHECKING:
+    from marketplace.models.geo import Municipality
+    from marketplace.models.users import User
 
-def _page_region_id(obj: Any) -> int | None:
+
+def _page_region_id(obj: Page) -> int | None:
     page = getattr(obj, "specific", obj)
-    municipality = getattr(page, "municipality", None)
+    municipality: Municipality | None = getattr(page, "municipality", None)
     return municipality.region_id if municipality is not None else None
 
 
@@ -24,7 +29,7 @@ class RegionApprovalTask(AbstractGroupApprovalTask):
     member of the groups.
     """
 
-    def _may_moderate(self, obj: Any, user: Any) -> bool:
+    def _may_moderate(self, obj: Page, user: User) -> bool:
         if user.is_superuser:
             return True
         if not self._user_in_groups(user):
@@ -32,20 +37,26 @@ class RegionApprovalTask(AbstractGroupApprovalTask):
         region_id = _page_region_id(obj)
         return region_id is None or region_id == getattr(user, "region_id", None)
 
-    def user_can_access_editor(self, obj: Any, user: Any) -> bool:
+    def user_can_access_editor(self, obj: Page, user: User) -> bool:
         return self._may_moderate(obj, user)
 
-    def locked_for_user(self, obj: Any, user: Any) -> bool:
+    def locked_for_user(self, obj: Page, user: User) -> bool:
         return not self._may_moderate(obj, user)
 
-    def user_can_lock(self, obj: Any, user: Any) -> bool:
+    def user_can_lock(self, obj: Page, user: User) -> bool:
         return self._may_moderate(obj, user)
 
-    def get_actions(self, obj: Any, user: Any) -> list[tuple[str, Any, bool]]:
+    def get_actions(
+        self, obj: Page, user: User
+    ) -> list[tuple[str, str | Promise, bool]]:
         return super().get_actions(obj, user) if self._may_moderate(obj, user) else []
 
-    def get_task_states_user_can_moderate(self, user: Any, **kwargs: Any) -> QuerySet:
-        states = super().get_task_states_user_can_moderate(user, **kwargs)
+    def get_task_states_user_can_moderate(
+        self, user: User, **kwargs: object
+    ) -> QuerySet[TaskState]:
+        states: QuerySet[TaskState] = super().get_task_states_user_can_moderate(
+            user, **kwargs
+        )
         if user.is_superuser or not states.exists():
             return states
         from marketplace.models import Job, WorkSite

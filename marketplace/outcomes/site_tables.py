@@ -9,6 +9,7 @@ from typing import Any
 from django.utils.translation import gettext as _
 from django.utils.translation import pgettext
 
+from marketplace.models import WorkSite
 from marketplace.outcomes.published import Published, PublishedFeedback
 from marketplace.outcomes.statistics import MIN_CLIENTS, Rate
 from marketplace.outcomes.tables import (
@@ -25,7 +26,7 @@ from marketplace.outcomes.tables import (
 )
 
 
-def _site_label_cells(site: Any) -> list[str]:
+def _site_label_cells(site: WorkSite) -> list[str]:
     return [site.title, site.municipality.name, site.organisation.name]
 
 
