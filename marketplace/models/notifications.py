@@ -16,6 +16,7 @@ from django.utils.translation import gettext_lazy as _
 
 class NotificationKind(models.TextChoices):
     VISIT_BOOKED = "visit_booked", _("An introductory visit is booked or changed")
+    VISIT_CANCELLED = "visit_cancelled", _("An introductory visit is cancelled")
     AGREEMENT_MADE = "agreement_made", _("A placement agreement is made")
     REVIEW_DUE = "review_due", _("A review meeting is due in two weeks")
     RETURN_ENDING = "return_ending", _("The time to return to a held seat is ending")
@@ -24,6 +25,11 @@ class NotificationKind(models.TextChoices):
     OFFER_ACCEPTED = "offer_accepted", _("Your group's offer is accepted")
     DELIVERY_ACCEPTED = "delivery_accepted", _("Delivered work is accepted")
     PAYOUT_MADE = "payout_made", _("Money for a job is paid to the unit")
+    NETWORK_TASK_DUE = (
+        "network_task_due",
+        _("A task of yours in a client's network plan is due soon or overdue"),
+    )
+    NETWORK_MEETING = "network_meeting", _("Your network meeting is coming up")
 
 
 class Notification(models.Model):

@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from django.db.models import Prefetch, QuerySet
+from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
 
 from marketplace.access import permissions
 from marketplace.models import (
@@ -72,9 +72,27 @@ def open_tasks_for(user: User) -> QuerySet[NetworkTask]:
     )
 
 
-def tasks_due_soon(day: dt.date) -> QuerySet[NetworkTask]:
-    """Open tasks due on ``day`` whose actor uses Polku: what a reminder is sent for
-    (the hook for notifications; see tasks.py)."""
+def tasks_due_soon(
+    day: dt.date, *, until: dt.date | None = None
+) -> QuerySet[NetworkTask]:
+    """Open tasks due from ``day`` to ``until`` (``day`` alone by default) whose
+    actor uses Polku: what a reminder is sent for (``network/reminders.py``)."""
     return NetworkTask.objects.filter(
-        status=NetworkTask.Status.OPEN, due=day, actor__user__isnull=False
-    ).select_related("actor__user", "plan__client")
+        status=NetworkTask.Status.OPEN,
+        due__range=(day, until or day),
+        actor__user__isnull=False,
+    ).select_related("actor__user", "plan__client__instructor__organisation")
+
+
+def meetings_coming(first: dt.date, last: dt.date) -> QuerySet[NetworkMeeting]:
+    """The latest meeting of each plan whose next meeting falls from ``first`` to
+    ``last`` (a later meeting has replaced an earlier one's plan for the next)."""
+    later = NetworkMeeting.objects.filter(plan=OuterRef("plan")).filter(
+        Q(date__gt=OuterRef("date"))
+        | Q(date=OuterRef("date"), created_at__gt=OuterRef("created_at"))
+    )
+    return (
+        NetworkMeeting.objects.filter(next_meeting__range=(first, last))
+        .exclude(Exists(later))
+        .select_related("plan__client__user")
+    )

@@ -3,29 +3,35 @@ in one line by the service where it happens, inside its transaction.
 
 Who hears of what (no one hears of more than they may see in Polku, and staff
 e-mails never name the client):
-- a visit booked or changed, an agreement made: the client, and the supervisors of
-  the site's organisation;
+- a visit booked, changed or cancelled, an agreement made: the client, and the
+  supervisors of the site's organisation;
 - a review due in two weeks: the client and their own worker;
 - a held seat's return time ending within a week: the client, their own worker and
   the site's supervisors;
 - a job approved or sent back: the job posters of the job's organisation;
 - an offer accepted, a delivery accepted, a payout made: the supervisors of the
-  unit that took the job.
+  unit that took the job;
+- a network task due within three days or overdue: the staff member in Polku who
+  took it on (never the client's name or the task's words: they read it in Polku);
+- the next network meeting within a week: the client.
 
-:func:`placement_recipients` and :func:`organisation_recipients` are asked again
-when a message is sent, so that someone who no longer works with the client (or in
-the unit) is not told.
+The ``*_recipients`` functions are asked again when a message is sent, so that
+someone who no longer works with the client (or in the unit) is not told.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 
+from django.utils import timezone
+
 from marketplace.access import roles
 from marketplace.models import (
     Job,
     JobOffer,
     JobTransfer,
+    NetworkMeeting,
+    NetworkTask,
     NotificationKind,
     Placement,
     User,
@@ -40,7 +46,12 @@ REVIEW_NOTICE_DAYS = 14
 #: The return reminder goes this many days before a held seat is let go.
 RETURN_NOTICE_DAYS = 7
 #: Who of a placement's people hears of each placement event.
-WITH_SUPERVISORS = (K.VISIT_BOOKED, K.AGREEMENT_MADE, K.RETURN_ENDING)
+WITH_SUPERVISORS = (
+    K.VISIT_BOOKED,
+    K.VISIT_CANCELLED,
+    K.AGREEMENT_MADE,
+    K.RETURN_ENDING,
+)
 WITH_OWN_WORKER = (K.REVIEW_DUE, K.RETURN_ENDING)
 #: The role in the organisation that hears of each job-bank event.
 JOB_EVENT_ROLE: dict[str, str] = {
@@ -50,6 +61,8 @@ JOB_EVENT_ROLE: dict[str, str] = {
     K.DELIVERY_ACCEPTED: roles.SUPERVISOR,
     K.PAYOUT_MADE: roles.SUPERVISOR,
 }
+#: The staff roles who may take on a task in a client's network and see it in Polku.
+NETWORK_STAFF_ROLES = (roles.INSTRUCTOR, roles.SUPERVISOR)
 
 
 def organisation_recipients(kind: str, organisation_id: int | None) -> list[User]:
@@ -97,6 +110,14 @@ def visit_booked(placement: Placement) -> None:
     if placement.visit_at is not None:
         when = placement.visit_at.isoformat()
         _placement_event(K.VISIT_BOOKED, placement, when, visit_at=when)
+
+
+def visit_cancelled(placement: Placement, visit_at: dt.datetime | None) -> None:
+    """A booked introductory visit will not happen: the placement was cancelled
+    before its agreement. A visit already in the past is not news."""
+    if visit_at is not None and visit_at > timezone.now():
+        when = visit_at.isoformat()
+        _placement_event(K.VISIT_CANCELLED, placement, when, visit_at=when)
 
 
 def agreement_made(placement: Placement) -> None:
@@ -160,3 +181,52 @@ def reminders_send(*, today: dt.date) -> dict[str, int]:
             _placement_event(K.RETURN_ENDING, p, str(p.held_until)) for p in returns
         ),
     }
+
+
+def network_task_recipients(task: NetworkTask) -> list[User]:
+    """The staff member in Polku who took the task on, while they still work in
+    the region of the client's own worker (who named them to the network)."""
+    user = task.actor.user
+    if user is None or not user.is_active:
+        return []
+    if not any(user.has_role(role) for role in NETWORK_STAFF_ROLES):
+        return []
+    instructor = task.plan.client.instructor
+    if instructor is None or user.region_id != instructor.region_id:
+        return []
+    return [user]
+
+
+def network_task_due(task: NetworkTask, *, overdue: bool) -> int:
+    """An open task of a network plan is due soon, or its day has passed. Told
+    once for each of the two and each due date."""
+    when = "overdue" if overdue else "due"
+    return len(
+        notify(
+            kind=K.NETWORK_TASK_DUE,
+            recipients=network_task_recipients(task),
+            key=f"{task.pk}:{when}:{task.due}",
+            params={"task": str(task.pk), "due": str(task.due), "overdue": overdue},
+        )
+    )
+
+
+def network_meeting_recipients(meeting: NetworkMeeting) -> list[User]:
+    """The client, if they log in to Polku."""
+    user = meeting.plan.client.user
+    return [user] if user is not None else []
+
+
+def network_meeting_coming(meeting: NetworkMeeting) -> int:
+    """The next meeting of the client's network (set at ``meeting``) is soon."""
+    if meeting.next_meeting is None:
+        return 0
+    day = str(meeting.next_meeting)
+    return len(
+        notify(
+            kind=K.NETWORK_MEETING,
+            recipients=network_meeting_recipients(meeting),
+            key=f"{meeting.plan_id}:{day}",
+            params={"plan": str(meeting.plan_id), "date": day},
+        )
+    )

@@ -8,15 +8,24 @@ from marketplace.models import NotificationKind, User
 K = NotificationKind
 
 ROLE_KINDS: dict[str, tuple[str, ...]] = {
-    roles.CLIENT: (K.VISIT_BOOKED, K.AGREEMENT_MADE, K.REVIEW_DUE, K.RETURN_ENDING),
-    roles.INSTRUCTOR: (K.REVIEW_DUE, K.RETURN_ENDING),
+    roles.CLIENT: (
+        K.VISIT_BOOKED,
+        K.VISIT_CANCELLED,
+        K.AGREEMENT_MADE,
+        K.REVIEW_DUE,
+        K.RETURN_ENDING,
+        K.NETWORK_MEETING,
+    ),
+    roles.INSTRUCTOR: (K.REVIEW_DUE, K.RETURN_ENDING, K.NETWORK_TASK_DUE),
     roles.SUPERVISOR: (
         K.VISIT_BOOKED,
+        K.VISIT_CANCELLED,
         K.AGREEMENT_MADE,
         K.RETURN_ENDING,
         K.OFFER_ACCEPTED,
         K.DELIVERY_ACCEPTED,
         K.PAYOUT_MADE,
+        K.NETWORK_TASK_DUE,
     ),
     roles.POSTER: (K.JOB_APPROVED, K.JOB_SENT_BACK),
 }

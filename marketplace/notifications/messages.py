@@ -24,6 +24,9 @@ from marketplace.access import roles
 from marketplace.models import (
     Job,
     JobTransfer,
+    NetworkMeeting,
+    NetworkPlan,
+    NetworkTask,
     Notification,
     NotificationKind,
     Placement,
@@ -86,6 +89,12 @@ def _placement_content(row: Notification) -> Content:
         content.attachments.append(
             ("kaynti.ics", ics.visit_ics(placement, visit_at, link), "text/calendar")
         )
+    if row.kind == K.VISIT_CANCELLED:
+        visit_at = dt.datetime.fromisoformat(row.params["visit_at"])
+        context["visit_at"] = timezone.localtime(visit_at)
+        content.attachments.append(
+            ("kaynti.ics", ics.visit_cancel_ics(placement, visit_at), "text/calendar")
+        )
     if row.kind == K.AGREEMENT_MADE and context["for_client"]:
         context["link"] = ics.absolute(
             reverse("placement_agreement", args=[placement.pk])
@@ -123,8 +132,65 @@ def _job_content(row: Notification) -> Content:
     return Content(context, events.organisation_recipients(row.kind, organisation_id))
 
 
+def _network_task_content(row: Notification) -> Content:
+    """A task's reminder names its due date and the meeting that agreed it, and
+    links to the recipient's own task list: not the client, not the task's words."""
+    task = (
+        NetworkTask.objects.select_related(
+            "actor__user", "agreed_at", "plan__client__instructor__organisation"
+        )
+        .filter(pk=row.params.get("task"))
+        .first()
+    )
+    if task is None:
+        raise Skip("task gone")
+    if task.status != NetworkTask.Status.OPEN or str(task.due) != row.params["due"]:
+        raise Skip("task closed or moved")
+    context: dict[str, Any] = {
+        "due": task.due,
+        "agreed_on": task.agreed_at.date,
+        "overdue": bool(row.params.get("overdue")),
+        "link": ics.absolute(reverse("my_network_tasks")),
+        "for_client": False,
+    }
+    return Content(context, events.network_task_recipients(task))
+
+
+def _network_meeting_content(row: Notification) -> Content:
+    """The client's next network meeting, if it is still the one set last."""
+    plan = (
+        NetworkPlan.objects.select_related("client__user")
+        .filter(pk=row.params.get("plan"))
+        .first()
+    )
+    latest: NetworkMeeting | None = (
+        plan.meetings.select_related("plan__client__user")
+        .order_by("-date", "-created_at")
+        .first()
+        if plan is not None
+        else None
+    )
+    if latest is None or str(latest.next_meeting) != row.params["date"]:
+        raise Skip("meeting no longer planned for this day")
+    day = dt.date.fromisoformat(row.params["date"])
+    if day < timezone.localdate():
+        raise Skip("meeting day passed")
+    link = ics.absolute(reverse("my_page"))
+    context: dict[str, Any] = {"day": day, "link": link, "for_client": True}
+    content = Content(context, events.network_meeting_recipients(latest))
+    content.attachments.append(
+        (
+            "verkostotapaaminen.ics",
+            ics.network_meeting_ics(latest, day, link),
+            "text/calendar",
+        )
+    )
+    return content
+
+
 LOADERS: dict[str, Callable[[Notification], Content]] = {
     K.VISIT_BOOKED: _placement_content,
+    K.VISIT_CANCELLED: _placement_content,
     K.AGREEMENT_MADE: _placement_content,
     K.REVIEW_DUE: _placement_content,
     K.RETURN_ENDING: _placement_content,
@@ -133,6 +199,8 @@ LOADERS: dict[str, Callable[[Notification], Content]] = {
     K.OFFER_ACCEPTED: _job_content,
     K.DELIVERY_ACCEPTED: _job_content,
     K.PAYOUT_MADE: _job_content,
+    K.NETWORK_TASK_DUE: _network_task_content,
+    K.NETWORK_MEETING: _network_meeting_content,
 }
 
 

@@ -144,3 +144,53 @@ def test_an_agreement_reaches_the_client_with_a_link_to_it(
     assert message.subject == "Aloitat paikassa Puupaja"
     assert f"/oma/sijoitukset/{placement.pk}/sopimus/" in message.body
     assert "3 päivänä viikossa, 5 tuntia päivässä" in message.body
+
+
+def test_a_cancelled_visit_is_told_to_those_told_of_it_and_removes_the_event(
+    county, django_capture_on_commit_callbacks
+):
+    placement = book(county, django_capture_on_commit_callbacks)
+    mail.outbox.clear()
+
+    with django_capture_on_commit_callbacks(execute=True):
+        psvc.placement_cancel(actor=county["instructor"], placement=placement)
+
+    assert sorted(m.to[0] for m in mail.outbox) == sorted(
+        county[k].email for k in ("client_user", "supervisor", "supervisor2")
+    )
+    (for_client,) = to(county["client_user"].email)
+    assert for_client.subject == "Käyntisi paikkaan Puupaja on peruttu"
+    assert "4. maaliskuuta 2030 kello 11.30" in for_client.body
+    name, event = ics_event(for_client)
+    assert name == "kaynti.ics"
+    assert str(event["uid"]) == f"visit-{placement.pk}@polku"
+    assert str(event["status"]) == "CANCELLED"
+    assert event["sequence"] == 1
+    assert "METHOD:CANCEL" in str(for_client.attachments[0][1])
+    (staff,) = to(county["supervisor"].email)
+    assert staff.subject == "Tutustumiskäynti peruttu: Puupaja"
+    _name, staff_event = ics_event(staff)
+    text = staff.body + staff_event.to_ical().decode()
+    assert "Aino" not in text and "Asiakas" not in text
+
+
+def test_a_cancelled_suggestion_or_a_past_visit_tells_nobody(
+    county, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        suggested = psvc.placement_suggest(
+            actor=county["instructor"], client=county["client"], site=county["site"]
+        )
+        psvc.placement_cancel(actor=county["instructor"], placement=suggested)
+    past = book(
+        county,
+        django_capture_on_commit_callbacks,
+        when=dt.datetime(2020, 3, 4, 9, 30, tzinfo=dt.UTC),
+    )
+    mail.outbox.clear()
+
+    with django_capture_on_commit_callbacks(execute=True):
+        psvc.placement_cancel(actor=county["instructor"], placement=past)
+
+    assert not mail.outbox
+    assert not Notification.objects.filter(kind="visit_cancelled").exists()

@@ -22,11 +22,13 @@ def test_a_supervisor_sees_the_kinds_of_a_supervisor_and_turns_one_off(client, p
     kinds = page.context["form"].fields["enabled"].choices
     assert [k for k, _label in kinds] == [
         "visit_booked",
+        "visit_cancelled",
         "agreement_made",
         "return_ending",
         "offer_accepted",
         "delivery_accepted",
         "payout_made",
+        "network_task_due",
     ]
     html = page.content.decode()
     assert "<legend>Lähetä minulle sähköposti, kun</legend>" in html
@@ -41,10 +43,12 @@ def test_a_supervisor_sees_the_kinds_of_a_supervisor_and_turns_one_off(client, p
     user.refresh_from_db()
     assert user.language == "sv"
     assert user.notifications_off == [
+        "visit_cancelled",
         "agreement_made",
         "return_ending",
         "offer_accepted",
         "delivery_accepted",
+        "network_task_due",
     ]
 
 
@@ -56,9 +60,11 @@ def test_a_client_gets_the_clients_kinds_only(client, polku):
 
     assert [k for k, _ in kinds] == [
         "visit_booked",
+        "visit_cancelled",
         "agreement_made",
         "review_due",
         "return_ending",
+        "network_meeting",
     ]
 
 

@@ -140,6 +140,7 @@ def test_every_scheduled_command_enqueues_work_that_a_db_worker_does(
         "money_retry_task",
         "matcher_retrain_task",
         "notifications_daily_task",
+        "network_reminders_task",
     }
     assert [r.status for r in results if r.status != "SUCCESSFUL"] == []
     # the hold ended and freed its seat, and a model is in use

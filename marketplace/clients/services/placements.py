@@ -7,8 +7,8 @@ Rules enforced here (Act 189/2001 and the organisers' process):
 - agreeing takes a free seat, ending gives it back; the last seat goes to exactly one
   of two instructors agreeing at the same moment (row lock on the site's seats);
 - a held seat waits for the client's stepless return until ``held_until``;
-- a booked (or moved) visit and an agreement are told to the client and the site
-  (``marketplace.notifications``, sent after the commit).
+- a booked, moved or cancelled visit and an agreement are told to the client and
+  the site (``marketplace.notifications``, sent after the commit).
 """
 
 from __future__ import annotations
@@ -222,10 +222,14 @@ def placement_end(
 
 @transaction.atomic
 def placement_cancel(*, actor: User, placement: Placement) -> Placement:
-    """A suggestion or visit that did not lead to an agreement."""
+    """A suggestion or visit that did not lead to an agreement; a visit still to
+    come is told cancelled to those who were told it was booked."""
     _check_actor(actor, placement.client)
     _expect(placement, S.SUGGESTED, S.VISIT_BOOKED)
-    return _move(placement, S.CANCELLED, actor)
+    booked = placement.visit_at if placement.status == S.VISIT_BOOKED else None
+    _move(placement, S.CANCELLED, actor)
+    notify.visit_cancelled(placement, booked)
+    return placement
 
 
 @transaction.atomic

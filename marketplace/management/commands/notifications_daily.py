@@ -2,7 +2,8 @@
 
 Enqueues (or with ``--now`` runs at once) the reminders of review meetings due in
 two weeks and of held seats let go within a week, and sends again what is still
-pending. Safe to run twice: each reminder is told once.
+pending; and the network plan's reminders (tasks due soon or overdue, meetings
+coming). Safe to run twice: each reminder is told once.
 """
 
 from __future__ import annotations
@@ -11,11 +12,15 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandParser
 
+from marketplace.network.tasks import network_reminders_task
 from marketplace.notifications.tasks import notifications_daily_task
 
 
 class Command(BaseCommand):
-    help = "Review and return reminders by e-mail (enqueued for db_worker)."
+    help = (
+        "Reminders by e-mail: reviews, returns, network tasks and meetings "
+        "(enqueued for db_worker)."
+    )
 
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument(
@@ -25,8 +30,8 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args: Any, **options: Any) -> None:
-        task = notifications_daily_task
-        if options["now"]:
-            self.stdout.write(f"{task.name}: {task.call()}")
-        else:
-            self.stdout.write(f"{task.name}: enqueued ({task.enqueue().id})")
+        for task in (notifications_daily_task, network_reminders_task):
+            if options["now"]:
+                self.stdout.write(f"{task.name}: {task.call()}")
+            else:
+                self.stdout.write(f"{task.name}: enqueued ({task.enqueue().id})")
