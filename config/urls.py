@@ -1,7 +1,7 @@
 """Root URLs: accounts, the user's own pages, Wagtail admin, and the Wagtail site."""
 
 from django.conf import settings
-from django.templatetags.static import static
+from django.templatetags.static import static as static_url
 from django.urls import include, path
 from django.utils.functional import lazy
 from django.views.generic import RedirectView
@@ -20,7 +20,9 @@ urlpatterns = [
     # browsers ask for /favicon.ico whatever the page says
     path(
         "favicon.ico",
-        RedirectView.as_view(url=lazy(static, str)("img/favicon.ico"), permanent=True),
+        RedirectView.as_view(
+            url=lazy(static_url, str)("img/favicon.ico"), permanent=True
+        ),
         name="favicon",
     ),
     path("admin/", include(wagtailadmin_urls)),

@@ -27,7 +27,7 @@ def footer_cache_clear() -> None:
 @register.simple_tag
 def footer_links() -> list[tuple[str, str]]:
     """(url, title) of the pages of text the footer links to, in tree order."""
-    links = cache.get(footer_cache_key())
+    links: list[tuple[str, str]] | None = cache.get(footer_cache_key())
     if links is None:
         from cms.models import ContentPage
 

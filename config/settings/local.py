@@ -13,7 +13,9 @@ SECRET_KEY = SECRET_KEY or "polku-local-development-only-not-secret"
 
 # One "AXES: BEGIN version …" line per command and the reloader's "Watching for file
 # changes" are noise in a terminal (both still show at WARNING and above).
-LOGGING["loggers"].update(
+_loggers = LOGGING["loggers"]
+assert isinstance(_loggers, dict)
+_loggers.update(
     {
         "axes.apps": {"level": "WARNING"},
         "django.utils.autoreload": {"level": "WARNING"},

@@ -21,9 +21,9 @@ REVIEW_SOON = "soon"
 SORTS = ("name", "review", "municipality")
 
 
-class SiteChoiceField(forms.ModelChoiceField):
+class SiteChoiceField(forms.ModelChoiceField[WorkSite]):
     def label_from_instance(self, obj: WorkSite) -> str:
-        return obj.title
+        return str(obj.title)
 
 
 class CaseloadForm(forms.Form):
@@ -73,7 +73,9 @@ class CaseloadForm(forms.Form):
 
     def __init__(self, *args: Any, sites: QuerySet[WorkSite], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["site"].queryset = sites
+        field = self.fields["site"]
+        assert isinstance(field, SiteChoiceField)
+        field.queryset = sites
 
     def choices(self) -> dict[str, Any]:
         """The valid choices as the selector's keyword arguments (an invalid one is

@@ -32,6 +32,7 @@ class WeekdaysForm(forms.Form):
     def __init__(self, *args: Any, days_per_week: int | None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         field = self.fields["weekdays"]
+        assert isinstance(field, forms.TypedMultipleChoiceField)
         field.choices = weekday_choices()
         if days_per_week:
             field.help_text = _(

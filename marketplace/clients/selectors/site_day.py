@@ -120,7 +120,7 @@ def site_day(*, actor: User, site: WorkSite, today: dt.date) -> SiteDay:
                 for p in placements
                 if p.status == S.VISIT_BOOKED and local_day(p.visit_at) >= today
             ),
-            key=lambda p: p.visit_at,
+            key=lambda p: p.visit_at or dt.datetime.max.replace(tzinfo=dt.UTC),
         ),
         held=sorted(
             (p for p in placements if p.status == S.HELD),
@@ -140,7 +140,7 @@ def markable_in(
     a started placement and not after today (``periods`` prefetched)."""
     if placement.status not in STARTED:
         return frozenset()
-    out = set()
+    out: set[dt.date] = set()
     for period in placement.periods.all():
         end = min(period.end or today, today)
         out.update(d for d in days if period.start <= d <= end)

@@ -8,7 +8,7 @@ import datetime as dt
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -17,6 +17,7 @@ from marketplace.access import permissions
 from marketplace.clients.selectors.site_day import site_week
 from marketplace.clients.services.site_day import WeekMarksError, attendance_week_save
 from marketplace.models import WorkSite
+from marketplace.shared.http import AuthenticatedRequest
 from marketplace.sites.site_day import week_of
 
 
@@ -40,7 +41,7 @@ def _marks(values: list[str]) -> set[tuple[str, dt.date]]:
 
 
 @login_required
-def site_attendance_week(request: HttpRequest, pk: int) -> HttpResponse:
+def site_attendance_week(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     site = get_object_or_404(WorkSite, pk=pk)
     if not permissions.can_keep_attendance(request.user, site):
         raise PermissionDenied

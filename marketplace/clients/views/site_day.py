@@ -7,7 +7,7 @@ from typing import Any
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -18,10 +18,11 @@ from marketplace.clients.forms.site_day import WeekdaysForm
 from marketplace.clients.selectors.site_day import agreed_weekdays, site_day
 from marketplace.clients.services.site_day import WeekdaysError, placement_weekdays_set
 from marketplace.models import Placement, WorkSite
+from marketplace.shared.http import AuthenticatedRequest
 
 
 @login_required
-def site_day_page(request: HttpRequest, pk: int) -> HttpResponse:
+def site_day_page(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     """Today and this week at the site: who is expected, who is starting, visits
     booked, seats held for a return, who holds each seat, and the links to act."""
     site = get_object_or_404(WorkSite.objects.select_related("municipality"), pk=pk)
@@ -42,7 +43,9 @@ def site_day_page(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
-def site_day_weekdays(request: HttpRequest, pk: int, placement_pk: Any) -> HttpResponse:
+def site_day_weekdays(
+    request: AuthenticatedRequest, pk: int, placement_pk: Any
+) -> HttpResponse:
     """The weekdays agreed for one participant (pre-filled when marking days)."""
     site = get_object_or_404(WorkSite, pk=pk)
     if not permissions.can_keep_attendance(request.user, site):
