@@ -14,6 +14,10 @@ def result_titles(page) -> list[str]:  # type: ignore[no-untyped-def]
 
 
 def search(page, words: str) -> None:  # type: ignore[no-untyped-def]
+    """Type the words and submit, as a visitor does: on a phone the search form is
+    folded behind its heading ("Hae ja rajaa"), which they tap open first."""
+    if not page.locator("details.filters").evaluate("d => d.open"):
+        page.locator("details.filters > summary").click()
     page.locator("#id_q").fill(words)
     page.locator("form.filter-form button[type=submit]").click()
     page.wait_for_load_state()
