@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.conf import settings
 from django.http import HttpRequest
@@ -10,13 +10,16 @@ from django.http import HttpRequest
 from marketplace.access import permissions, roles
 from marketplace.accounts.services import account
 
+if TYPE_CHECKING:
+    from marketplace.models import User
+
 #: The idle warning shows this many seconds before the staff logout.
 IDLE_WARNING_SECONDS = 120
 
 
 def polku(request: HttpRequest) -> dict[str, Any]:
-    user = getattr(request, "user", None)
-    if user is None or not user.is_authenticated:
+    user = permissions.member(getattr(request, "user", None))
+    if user is None:
         return {"polku_role": None}
     role_names = user.role_names
     role = next((r for r in roles.ALL if r in role_names), None)
@@ -29,7 +32,7 @@ def polku(request: HttpRequest) -> dict[str, Any]:
     }
 
 
-def _idle_timeout(user: Any) -> dict[str, int]:
+def _idle_timeout(user: User) -> dict[str, int]:
     """For staff, who are logged out when idle: when to warn (static/js/idle-timeout.js)."""
     if not account.two_factor_required(user):
         return {}

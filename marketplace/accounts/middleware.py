@@ -18,7 +18,6 @@ from __future__ import annotations
 import logging
 import time
 from collections.abc import Callable
-from typing import Any
 from urllib.parse import urlencode
 
 from csp.constants import HEADER, SELF, UNSAFE_INLINE
@@ -28,7 +27,12 @@ from django.contrib import messages
 from django.contrib.auth import logout
 from django.contrib.auth.signals import user_logged_in
 from django.dispatch import receiver
-from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
+from django.http import (
+    HttpRequest,
+    HttpResponse,
+    HttpResponseBase,
+    HttpResponseRedirect,
+)
 from django.urls import reverse
 from django.utils.cache import add_never_cache_headers
 from django.utils.deprecation import MiddlewareMixin
@@ -73,9 +77,9 @@ class SessionTimeoutMiddleware(MiddlewareMixin):
     def process_view(
         self,
         request: HttpRequest,
-        view_func: Callable[..., Any],
-        view_args: Any,
-        view_kwargs: Any,
+        view_func: Callable[..., HttpResponseBase],
+        view_args: tuple[object, ...],
+        view_kwargs: dict[str, object],
     ) -> HttpResponse | None:
         user = request.user
         if not user.is_authenticated:
@@ -113,7 +117,9 @@ class SessionTimeoutMiddleware(MiddlewareMixin):
             session[LAST_SEEN_KEY] = now
         return None
 
-    def process_response(self, request: HttpRequest, response: Any) -> Any:
+    def process_response(
+        self, request: HttpRequest, response: HttpResponseBase
+    ) -> HttpResponseBase:
         """Pages for a logged-in user are stored by no browser or proxy (a shared
         computer's back button or cache shows nothing after logging out)."""
         user = getattr(request, "user", None)
@@ -130,7 +136,7 @@ def _logged_out(request: HttpRequest, reason: str) -> HttpResponse:
 
 
 @receiver(user_logged_in)
-def _login_time(sender: Any, request: HttpRequest | None, **kwargs: Any) -> None:
+def _login_time(sender: type, request: HttpRequest | None, **kwargs: object) -> None:
     """Every login starts the session's maximum age again."""
     if request is not None and hasattr(request, "session"):
         request.session[LOGIN_AT_KEY] = int(time.time())
@@ -144,9 +150,9 @@ class TwoFactorMiddleware(MiddlewareMixin):
     def process_view(
         self,
         request: HttpRequest,
-        view_func: Callable[..., Any],
-        view_args: Any,
-        view_kwargs: Any,
+        view_func: Callable[..., HttpResponseBase],
+        view_args: tuple[object, ...],
+        view_kwargs: dict[str, object],
     ) -> HttpResponse | None:
         user = request.user
         if not user.is_authenticated or user.is_verified():
@@ -183,7 +189,9 @@ ADMIN_POLICY_REPLACE: dict[str, list[str]] = {
 class ContentSecurityPolicyMiddleware(CSPMiddleware):
     """django-csp's policy everywhere; under ``/admin/`` with ``ADMIN_POLICY_REPLACE``."""
 
-    def process_response(self, request: HttpRequest, response: Any) -> Any:
+    def process_response(
+        self, request: HttpRequest, response: HttpResponseBase
+    ) -> HttpResponseBase:
         if _in_admin(request):
             # Wagtail renders a preview by passing a fake request for the page's own
             # URL through the middleware: that inner pass set the site's policy,
@@ -194,7 +202,7 @@ class ContentSecurityPolicyMiddleware(CSPMiddleware):
     def get_policy_parts(
         self,
         request: HttpRequest,
-        response: Any,
+        response: HttpResponseBase,
         report_only: bool = False,
     ) -> PolicyParts:
         parts = super().get_policy_parts(request, response, report_only)

@@ -2,7 +2,18 @@
 
 from __future__ import annotations
 
-REGIONS: dict[str, dict] = {
+from typing import TypedDict
+
+
+class Region(TypedDict):
+    name_fi: str
+    name_sv: str
+    name_en: str
+    #: Official three-digit codes of the region's municipalities.
+    municipalities: tuple[str, ...]
+
+
+REGIONS: dict[str, Region] = {
     "paijat-hame": {
         "name_fi": "Päijät-Hämeen hyvinvointialue",
         "name_sv": "Päijät-Tavastlands välfärdsområde",

@@ -14,10 +14,9 @@ def organisations_for(user: User) -> QuerySet[Organisation]:
     """Organisations the user may manage: their region's, or all for a platform admin."""
     if permissions.is_platform_admin(user):
         return Organisation.objects.select_related("region")
-    if permissions.is_organiser(user):
-        return Organisation.objects.filter(region_id=user.region_id).select_related(
-            "region"
-        )
+    region_id = user.region_id  # an organiser always has one
+    if permissions.is_organiser(user) and region_id is not None:
+        return Organisation.objects.filter(region_id=region_id).select_related("region")
     return Organisation.objects.none()
 
 
@@ -26,9 +25,10 @@ def users_for(user: User) -> QuerySet[User]:
     users = User.objects.select_related("organisation").prefetch_related("groups")
     if permissions.is_platform_admin(user):
         return users.order_by("username")
-    if permissions.is_organiser(user):
+    region_id = user.region_id  # an organiser always has one
+    if permissions.is_organiser(user) and region_id is not None:
         return users.filter(
-            organisation__region_id=user.region_id, is_superuser=False
+            organisation__region_id=region_id, is_superuser=False
         ).order_by("username")
     return users.none()
 

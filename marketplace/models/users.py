@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
 from django.conf import settings
 from django.contrib.auth.models import AbstractUser
 from django.db import models
@@ -28,6 +31,11 @@ class User(AbstractUser):
     notifications_off = models.JSONField(
         _("e-mail notifications turned off"), default=list, blank=True
     )
+
+    if TYPE_CHECKING:
+        #: Whether this session passed the second factor: set on the request's user
+        #: by django-otp's ``OTPMiddleware``.
+        is_verified: Callable[[], bool]
 
     class Meta:
         verbose_name = _("user")

@@ -59,7 +59,7 @@ class PasswordChangeForm(auth_forms.PasswordChangeForm):
     def clean_old_password(self) -> str:
         from marketplace.accounts.services.account import password_confirmed
 
-        old = self.cleaned_data["old_password"]
+        old: str = self.cleaned_data["old_password"]
         if not password_confirmed(self.request, self.user, old):
             raise forms.ValidationError(
                 self.error_messages["password_incorrect"], code="password_incorrect"

@@ -6,6 +6,7 @@ from typing import Any
 
 from django import forms
 from django.contrib.auth.password_validation import validate_password
+from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
 from marketplace.access import roles
@@ -13,13 +14,13 @@ from marketplace.models import Organisation, User
 from marketplace.shared.law import COMPANY_REHAB_MESSAGE
 
 
-class OrganisationForm(forms.ModelForm):
+class OrganisationForm(forms.ModelForm[Organisation]):
     class Meta:
         model = Organisation
         fields = ["name", "kind", "business_id"]
 
     def clean_kind(self) -> str:
-        kind = self.cleaned_data["kind"]
+        kind: str = self.cleaned_data["kind"]
         instance = self.instance
         if (
             kind == "company"
@@ -41,7 +42,7 @@ class UserForm(forms.Form):
         label=_("Role"),
         choices=[(r, roles.LABELS[r]) for r in roles.ASSIGNABLE_BY_ORGANISER],
     )
-    organisation = forms.ModelChoiceField(
+    organisation: forms.ModelChoiceField[Organisation] = forms.ModelChoiceField(
         label=_("Organisation"), queryset=None, required=False
     )
     is_active = forms.BooleanField(label=_("Active"), required=False, initial=True)
@@ -53,17 +54,23 @@ class UserForm(forms.Form):
     )
 
     def __init__(
-        self, *args: Any, organisations: Any, editing: Any = None, **kwargs: Any
-    ):
+        self,
+        *args: Any,
+        organisations: QuerySet[Organisation],
+        editing: User | None = None,
+        **kwargs: Any,
+    ) -> None:
         super().__init__(*args, **kwargs)
         self.editing = editing
-        self.fields["organisation"].queryset = organisations
+        field = self.fields["organisation"]
+        assert isinstance(field, forms.ModelChoiceField)
+        field.queryset = organisations
         if editing is None:
             self.fields["password"].required = True
             self.fields["password"].help_text = ""
 
     def clean_username(self) -> str:
-        username = self.cleaned_data["username"].strip()
+        username: str = self.cleaned_data["username"].strip()
         clash = User.objects.filter(username__iexact=username)
         if self.editing is not None:
             clash = clash.exclude(pk=self.editing.pk)
@@ -72,13 +79,13 @@ class UserForm(forms.Form):
         return username
 
     def clean_password(self) -> str:
-        password = self.cleaned_data.get("password") or ""
+        password: str = self.cleaned_data.get("password") or ""
         if password:
             validate_password(password, self.editing)
         return password
 
     def clean(self) -> dict[str, Any]:
-        cleaned = super().clean()
+        cleaned = super().clean() or {}
         role = cleaned.get("role")
         if role and role != roles.CLIENT and not cleaned.get("organisation"):
             self.add_error("organisation", _("Staff users belong to an organisation."))

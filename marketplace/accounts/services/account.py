@@ -20,7 +20,7 @@ Security events go to the ``polku.security`` logger with user ids only.
 from __future__ import annotations
 
 import logging
-from typing import Any
+from typing import TYPE_CHECKING
 
 import segno
 from axes.models import AccessAttempt
@@ -38,6 +38,10 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from marketplace.access import permissions, roles
 
+if TYPE_CHECKING:
+    from marketplace.access.permissions import Viewer
+    from marketplace.models import User
+
 log = logging.getLogger("polku.security")
 
 #: Roles that must use two-step verification to reach client data and the admin.
@@ -52,19 +56,20 @@ class AccountError(Exception):
     """A rule of sign-in security was broken; the message is for the user."""
 
 
-def two_factor_required(user: Any) -> bool:
+def two_factor_required(user: Viewer) -> bool:
     """Staff roles, and anyone with access to the Wagtail admin, must verify."""
-    if not user.is_authenticated:
+    signed_in = permissions.member(user)
+    if signed_in is None:
         return False
-    return bool(user.role_names & TWO_FACTOR_ROLES) or user.is_staff
+    return bool(signed_in.role_names & TWO_FACTOR_ROLES) or signed_in.is_staff
 
 
-def has_confirmed_device(user: Any) -> bool:
+def has_confirmed_device(user: User) -> bool:
     """The user has an authenticator app set up (recovery codes come with it)."""
-    return TOTPDevice.objects.filter(user_id=user.pk, confirmed=True).exists()
+    return bool(TOTPDevice.objects.filter(user_id=user.pk, confirmed=True).exists())
 
 
-def password_confirmed(request: HttpRequest, user: Any, password: str) -> bool:
+def password_confirmed(request: HttpRequest, user: User, password: str) -> bool:
     """Check the password through Django's authentication, so that django-axes
     counts a wrong one (and refuses a locked-out user). Call it outside a
     transaction that a wrong password rolls back, or the count is lost."""
@@ -72,7 +77,7 @@ def password_confirmed(request: HttpRequest, user: Any, password: str) -> bool:
     return checked is not None and checked.pk == user.pk
 
 
-def totp_device_pending(user: Any) -> TOTPDevice:
+def totp_device_pending(user: User) -> TOTPDevice:
     """The authenticator being set up: the same key until it is confirmed."""
     device = TOTPDevice.objects.filter(user_id=user.pk, confirmed=False).first()
     if device is None:
@@ -100,7 +105,7 @@ def totp_secret_text(device: TOTPDevice) -> str:
 
 
 def totp_device_confirm(
-    *, request: HttpRequest, user: Any, device: TOTPDevice, token: str, password: str
+    *, request: HttpRequest, user: User, device: TOTPDevice, token: str, password: str
 ) -> list[str]:
     """Confirm the pending authenticator with a code from it and the password.
 
@@ -124,7 +129,7 @@ def totp_device_confirm(
 
 
 @transaction.atomic
-def recovery_codes_replace(*, user: Any) -> list[str]:
+def recovery_codes_replace(*, user: User) -> list[str]:
     """New single-use recovery codes; the old ones stop working."""
     StaticDevice.objects.filter(user_id=user.pk).delete()
     device = StaticDevice.objects.create(
@@ -138,8 +143,8 @@ def recovery_codes_replace(*, user: Any) -> list[str]:
     return codes
 
 
-def recovery_codes_left(user: Any) -> int:
-    return StaticToken.objects.filter(device__user_id=user.pk).count()
+def recovery_codes_left(user: User) -> int:
+    return int(StaticToken.objects.filter(device__user_id=user.pk).count())
 
 
 def _digits(token: str) -> str:
@@ -154,7 +159,7 @@ class SecondFactorWaiting(AccountError):
     """Too many wrong codes in a row: the next try must wait a moment."""
 
 
-def second_factor_check(*, user: Any, token: str) -> Device | None:
+def second_factor_check(*, user: User, token: str) -> Device | None:
     """The device that accepts ``token``: six digits are an authenticator code,
     anything else a recovery code (used up by this). Wrong tries slow down the
     next ones of the same kind (django-otp's throttling, per device): while every
@@ -180,7 +185,7 @@ def second_factor_check(*, user: Any, token: str) -> Device | None:
     return None
 
 
-def two_factor_disable(*, request: HttpRequest, user: Any, password: str) -> None:
+def two_factor_disable(*, request: HttpRequest, user: User, password: str) -> None:
     """A client or job poster turns two-step verification off (staff cannot)."""
     if two_factor_required(user):
         raise PermissionDenied
@@ -193,7 +198,7 @@ def two_factor_disable(*, request: HttpRequest, user: Any, password: str) -> Non
 
 
 @transaction.atomic
-def two_factor_reset(*, actor: Any, user: Any) -> None:
+def two_factor_reset(*, actor: User, user: User) -> None:
     """An organiser (own region) or a platform admin removes a lost device: the user
     sets up a new one at their next login (with their password)."""
     if actor.pk == user.pk or not permissions.can_manage_user(actor, user):
@@ -203,7 +208,7 @@ def two_factor_reset(*, actor: Any, user: Any) -> None:
     log.info("two-step verification reset: user %s by user %s", user.pk, actor.pk)
 
 
-def login_locked(user: Any) -> bool:
+def login_locked(user: User) -> bool:
     """The username is locked out by django-axes now."""
     return user.get_username() in locked_usernames([user.get_username()])
 
@@ -219,7 +224,7 @@ def locked_usernames(usernames: list[str]) -> set[str]:
     return set(attempts.values_list("username", flat=True))
 
 
-def login_unlock(*, actor: Any, user: Any) -> None:
+def login_unlock(*, actor: User, user: User) -> None:
     """An organiser (own region) or a platform admin lifts a login lockout."""
     if not permissions.can_manage_user(actor, user):
         raise PermissionDenied
@@ -227,7 +232,7 @@ def login_unlock(*, actor: Any, user: Any) -> None:
     log.info("login lockout lifted: user %s by user %s", user.pk, actor.pk)
 
 
-def sessions_end_everywhere(*, request: HttpRequest, user: Any, password: str) -> None:
+def sessions_end_everywhere(*, request: HttpRequest, user: User, password: str) -> None:
     """End every session of the user, this one included.
 
     The password is stored again with a new salt: Django's session check compares a

@@ -84,7 +84,7 @@ def user_save(
     ):
         raise PermissionDenied
     creating = user is None
-    if creating:
+    if user is None:
         if not permissions.can_manage_organisations(actor):
             raise PermissionDenied
         user = User()

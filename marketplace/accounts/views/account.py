@@ -5,23 +5,26 @@ page for their users' devices and lockouts. Rules live in services/account.py;
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 from urllib.parse import urlencode
 
 import django_otp
 from django.conf import settings
 from django.contrib import messages
+from django.contrib.auth import forms as auth_forms
 from django.contrib.auth import logout
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.db.models import Exists, OuterRef
-from django.http import HttpRequest, HttpResponse
+from django.db.models import Exists, OuterRef, QuerySet
+from django.http import HttpRequest, HttpResponse, HttpResponseBase
 from django.shortcuts import get_object_or_404, redirect, render, resolve_url
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
+from django_otp.models import Device
 from django_otp.plugins.otp_static.models import StaticDevice
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
@@ -34,6 +37,8 @@ from marketplace.accounts.forms.account import (
     SecondFactorForm,
 )
 from marketplace.accounts.services import account
+from marketplace.models import User
+from marketplace.shared.http import AuthenticatedRequest
 
 NEW_CODES_KEY = "polku_new_recovery_codes"
 
@@ -54,7 +59,7 @@ def _with_next(url_name: str, next_url: str) -> str:
     return f"{reverse(url_name)}?{urlencode({'next': next_url})}"
 
 
-def _verified(request: HttpRequest, device: Any) -> None:
+def _verified(request: AuthenticatedRequest, device: Device) -> None:
     """Mark the session as verified with ``device`` under a new session key."""
     django_otp.login(request, device)
     request.session.cycle_key()
@@ -72,7 +77,7 @@ class PasswordChangeView(auth_views.PasswordChangeView):
     def get_success_url(self) -> str:
         return reverse("account")
 
-    def form_valid(self, form: Any) -> HttpResponse:
+    def form_valid(self, form: auth_forms.PasswordChangeForm) -> HttpResponse:
         response = super().form_valid(form)
         messages.success(
             self.request,
@@ -97,7 +102,9 @@ class LoginView(auth_views.LoginView):
 
     def get_success_url(self) -> str:
         url = super().get_success_url()
-        user = self.request.user
+        user = permissions.member(self.request.user)  # logged in by now
+        if user is None:
+            return url
         if account.has_confirmed_device(user):
             return _with_next("two_factor_verify", url)
         if account.two_factor_required(user):
@@ -106,7 +113,7 @@ class LoginView(auth_views.LoginView):
 
 
 @login_required
-def two_factor_verify(request: HttpRequest) -> HttpResponse:
+def two_factor_verify(request: AuthenticatedRequest) -> HttpResponse:
     """Second step of the login: a code from the app, or a recovery code."""
     user = request.user
     next_url = _next(request)
@@ -152,7 +159,7 @@ def two_factor_verify(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
-def two_factor_setup(request: HttpRequest) -> HttpResponse:
+def two_factor_setup(request: AuthenticatedRequest) -> HttpResponse:
     """Set up an authenticator app: scan the code, type a code and the password."""
     user = request.user
     next_url = _next(request)
@@ -204,7 +211,7 @@ def two_factor_setup(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
-def recovery_codes(request: HttpRequest) -> HttpResponse:
+def recovery_codes(request: AuthenticatedRequest) -> HttpResponse:
     """New recovery codes are shown once; afterwards only how many are left."""
     user = request.user
     if not account.has_confirmed_device(user):
@@ -224,7 +231,7 @@ def recovery_codes(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
-def account_page(request: HttpRequest) -> HttpResponse:
+def account_page(request: AuthenticatedRequest) -> HttpResponse:
     user = request.user
     app = TOTPDevice.objects.filter(user_id=user.pk, confirmed=True).first()
     return render(
@@ -240,7 +247,7 @@ def account_page(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
-def two_factor_disable(request: HttpRequest) -> HttpResponse:
+def two_factor_disable(request: AuthenticatedRequest) -> HttpResponse:
     """A client or job poster turns two-step verification off."""
     user = request.user
     if account.two_factor_required(user):
@@ -262,7 +269,7 @@ def two_factor_disable(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
-def sessions_end(request: HttpRequest) -> HttpResponse:
+def sessions_end(request: AuthenticatedRequest) -> HttpResponse:
     """Log out on every device and browser, this one included."""
     form = PasswordForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
@@ -281,7 +288,7 @@ def sessions_end(request: HttpRequest) -> HttpResponse:
     return render(request, "account/sessions_end.html", {"form": form})
 
 
-def _managed_users(request: HttpRequest) -> Any:
+def _managed_users(request: AuthenticatedRequest) -> QuerySet[User]:
     if not permissions.can_manage_organisations(request.user):
         raise PermissionDenied
     return selectors.users_for(request.user).annotate(
@@ -292,7 +299,7 @@ def _managed_users(request: HttpRequest) -> Any:
 
 
 @login_required
-def user_security_list(request: HttpRequest) -> HttpResponse:
+def user_security_list(request: AuthenticatedRequest) -> HttpResponse:
     """The organiser sees who has two-step verification on and who is locked out."""
     users = list(_managed_users(request))
     locked = account.locked_usernames([u.username for u in users])
@@ -313,7 +320,7 @@ def user_security_list(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
-def user_security(request: HttpRequest, pk: int) -> HttpResponse:
+def user_security(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     """Reset a lost device or lift a lockout of one user of the organiser's region."""
     other = get_object_or_404(_managed_users(request), pk=pk)
     return render(
@@ -331,7 +338,7 @@ def user_security(request: HttpRequest, pk: int) -> HttpResponse:
 
 @require_POST
 @login_required
-def user_security_reset(request: HttpRequest, pk: int) -> HttpResponse:
+def user_security_reset(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     other = get_object_or_404(_managed_users(request), pk=pk)
     account.two_factor_reset(actor=request.user, user=other)
     messages.success(
@@ -347,7 +354,7 @@ def user_security_reset(request: HttpRequest, pk: int) -> HttpResponse:
 
 @require_POST
 @login_required
-def user_security_unlock(request: HttpRequest, pk: int) -> HttpResponse:
+def user_security_unlock(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     other = get_object_or_404(_managed_users(request), pk=pk)
     account.login_unlock(actor=request.user, user=other)
     messages.success(
@@ -359,7 +366,9 @@ def user_security_unlock(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 def locked_out(
-    request: HttpRequest, original_response: Any = None, credentials: Any = None
+    request: HttpRequest,
+    original_response: HttpResponseBase | None = None,
+    credentials: Mapping[str, object] | None = None,
 ) -> HttpResponse:
     """django-axes' answer to a locked-out username (``AXES_LOCKOUT_CALLABLE``):
     a translated page that says for how long and who can unlock, with status 429."""

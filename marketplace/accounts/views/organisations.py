@@ -5,7 +5,7 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
@@ -18,11 +18,12 @@ from marketplace.accounts.services.organisations import (
     user_save,
 )
 from marketplace.models import Organisation, User
+from marketplace.shared.http import AuthenticatedRequest
 from marketplace.shared.law import COMPANY_REHAB_MESSAGE
 
 
 @login_required
-def organisation_list(request: HttpRequest) -> HttpResponse:
+def organisation_list(request: AuthenticatedRequest) -> HttpResponse:
     if not permissions.can_manage_organisations(request.user):
         raise PermissionDenied
     organisations = accounts_selectors.organisations_for(request.user).order_by("name")
@@ -32,7 +33,9 @@ def organisation_list(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
-def organisation_edit(request: HttpRequest, pk: int | None = None) -> HttpResponse:
+def organisation_edit(
+    request: AuthenticatedRequest, pk: int | None = None
+) -> HttpResponse:
     if not permissions.can_manage_organisations(request.user):
         raise PermissionDenied
     organisation = (
@@ -61,7 +64,7 @@ def organisation_edit(request: HttpRequest, pk: int | None = None) -> HttpRespon
 
 
 @login_required
-def user_list(request: HttpRequest) -> HttpResponse:
+def user_list(request: AuthenticatedRequest) -> HttpResponse:
     if not permissions.can_manage_organisations(request.user):
         raise PermissionDenied
     users = accounts_selectors.users_for(request.user)
@@ -69,7 +72,7 @@ def user_list(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
-def user_edit(request: HttpRequest, pk: int | None = None) -> HttpResponse:
+def user_edit(request: AuthenticatedRequest, pk: int | None = None) -> HttpResponse:
     actor = request.user
     if not permissions.can_manage_organisations(actor):
         raise PermissionDenied

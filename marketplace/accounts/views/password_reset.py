@@ -3,9 +3,8 @@ their organiser (their sign-in has a second factor that e-mail must not bypass).
 
 from __future__ import annotations
 
-from typing import Any
-
 from django.contrib.auth import views as auth_views
+from django.contrib.auth.forms import SetPasswordForm
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse_lazy
@@ -46,13 +45,13 @@ class PasswordResetConfirmView(auth_views.PasswordResetConfirmView):
     success_url = reverse_lazy("password_reset_complete")
     post_reset_login = False
 
-    def get_user(self, uidb64: str) -> Any:
+    def get_user(self, uidb64: str) -> User | None:
         user = super().get_user(uidb64)
         if isinstance(user, User) and may_reset_by_email(user):
             return user
         return None
 
-    def form_valid(self, form: Any) -> HttpResponse:
+    def form_valid(self, form: SetPasswordForm[User]) -> HttpResponse:
         response = super().form_valid(form)
         from axes.utils import reset as axes_reset
 
