@@ -293,7 +293,7 @@ def training_dataset(as_of: dt.date) -> tuple[D.Dataset, Catalogue]:
     with_history = {p.client for p in placements}
     clients = [
         web.client_record(c)
-        for c in web.clients_for_ranking().filter(pk__in=with_history)
+        for c in web.clients_for_ranking().filter(pk__in=with_history).order_by("pk")
     ]
     dataset = D.Dataset(
         as_of=as_of,
