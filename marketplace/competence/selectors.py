@@ -105,6 +105,14 @@ def own_competence(client: Client) -> list[Placement]:
     )
 
 
+def client_competence(user: User, client: Client) -> list[Placement] | None:
+    """The client's placements with competence records, for the client's own
+    worker (their client page); ``None`` for anyone else."""
+    if not permissions.can_manage_client(user, client):
+        return None
+    return own_competence(client)
+
+
 def own_placement(client: Client, pk: Any) -> Placement | None:
     """One of the client's own placements that has competence records."""
     return (

@@ -4,6 +4,7 @@ staff actor sees the open tasks given to them, the client sees their own plan.""
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
 from typing import Any
 
 from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
@@ -43,6 +44,32 @@ def managed_plan(user: User, client: Client) -> NetworkPlan | None:
     if not permissions.can_manage_network_plan(user, client):
         return None
     return plan_of(client)
+
+
+@dataclass(frozen=True)
+class PlanSummary:
+    """What the client's page says of their network plan."""
+
+    plan: NetworkPlan | None
+    open_tasks: list[NetworkTask]
+    next_meeting: dt.date | None
+
+
+def plan_summary(user: User, client: Client) -> PlanSummary | None:
+    """The open tasks (soonest first) and the next meeting of the client's plan,
+    for the client's own worker; ``None`` for anyone else."""
+    if not permissions.can_manage_network_plan(user, client):
+        return None
+    plan = NetworkPlan.objects.filter(client=client).first()
+    if plan is None:
+        return PlanSummary(None, [], None)
+    tasks = list(
+        plan.tasks.filter(status=NetworkTask.Status.OPEN)
+        .select_related("actor")
+        .order_by("due", "description")
+    )
+    latest = plan.meetings.order_by("-date", "-created_at").first()
+    return PlanSummary(plan, tasks, latest.next_meeting if latest else None)
 
 
 def own_plan(client: Client) -> NetworkPlan | None:

@@ -1,12 +1,16 @@
 """The client's own page shows their competence and network plan:
 ``{% load plan_tags %}{% my_competence %}{% my_network_plan %}`` (the client reads only
-their own records, found from the signed-in user)."""
+their own records, found from the signed-in user). The instructor's client page
+shows the same client's competence and the plan's open tasks:
+``{% client_competence client %}{% client_network client %}`` (for the client's own
+worker only; the page's view writes the access log entry)."""
 
 from __future__ import annotations
 
 from typing import Any
 
 from django import template
+from django.utils import timezone
 
 from marketplace.competence import selectors as competence_selectors
 from marketplace.network import selectors as network_selectors
@@ -14,9 +18,13 @@ from marketplace.network import selectors as network_selectors
 register = template.Library()
 
 
-def _own_client(context: template.Context) -> Any:
+def _user(context: template.Context) -> Any:
     request = context.get("request")
-    user = getattr(request, "user", None)
+    return getattr(request, "user", None)
+
+
+def _own_client(context: template.Context) -> Any:
+    user = _user(context)
     return getattr(user, "client_record", None) if user else None
 
 
@@ -33,3 +41,21 @@ def my_network_plan(context: template.Context) -> dict[str, Any]:
     plan = network_selectors.own_plan(client) if client else None
     meetings = list(plan.meetings.all()) if plan else []
     return {"plan": plan, "last": meetings[-1] if meetings else None}
+
+
+@register.inclusion_tag("competence/_client.html", takes_context=True)
+def client_competence(context: template.Context, client: Any) -> dict[str, Any]:
+    user = _user(context)
+    placements = competence_selectors.client_competence(user, client) if user else None
+    return {"placements": placements, "client": client}
+
+
+@register.inclusion_tag("network/_client.html", takes_context=True)
+def client_network(context: template.Context, client: Any) -> dict[str, Any]:
+    user = _user(context)
+    summary = network_selectors.plan_summary(user, client) if user else None
+    return {
+        "summary": summary,
+        "client": client,
+        "today": timezone.localdate(),
+    }

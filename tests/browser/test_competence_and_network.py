@@ -14,7 +14,9 @@ from django.utils import timezone
 from pypdf import PdfReader
 
 from marketplace.access import roles
+from marketplace.competence import services as competence
 from marketplace.models import Placement, PlacementPeriod
+from marketplace.network import services as network
 from tests.factories.accounts import MunicipalityFactory, OrganisationFactory, make_user
 from tests.factories.clients import make_client
 from tests.factories.sites import make_site
@@ -164,7 +166,7 @@ def test_an_instructor_records_the_network_and_the_three_month_review(
     log_in(page, people["instructor"])
     page.goto(f"/oma/asiakkaat/{people['person'].pk}/")
     with page.expect_navigation():
-        page.get_by_role("link", name="Verkostosuunnitelma").click()
+        page.get_by_role("link", name="Verkostosuunnitelma", exact=True).click()
     with page.expect_navigation():
         page.get_by_role("link", name="Kirjaa verkostotapaaminen").click()
     assert axe(page) == []
@@ -215,3 +217,72 @@ def test_an_instructor_records_the_network_and_the_three_month_review(
     assert axe(page) == []
     shot(page, "network-plan-390")
     assert Placement.objects.get(client=people["person"]).status == "held"
+
+
+def recorded_and_planned(people: dict[str, Any]) -> None:
+    """Two learning units recorded and a starting meeting with three actors' tasks."""
+    today = timezone.localdate()
+    placement = Placement.objects.get(client=people["person"])
+    for unit, parts in zip(
+        people["site"].learning_units.order_by("sort_order"),
+        ("Työturvallisuus\nMittaaminen", "Maalaus"),
+        strict=True,
+    ):
+        competence.competence_record_add(
+            actor=people["supervisor"],
+            placement=placement,
+            unit=unit,
+            parts=parts,
+            level="shown",
+            start=people["start"],
+            end=today,
+            tasks="Hyllyjen kokoaminen ja pintojen hionta.",
+        )
+    started = network.network_meeting_record(
+        actor=people["instructor"],
+        client=people["person"],
+        kind="start",
+        date=people["start"],
+        starting_point="Olen ollut pitkään kotona.",
+        goals="Haluan opiskella puualaa.",
+        participants=[network.ActorInput(role=r, organisation=o) for r, o in ACTORS],
+        coordinator_index=0,
+        next_meeting=today + dt.timedelta(days=14),
+        client_agreed=True,
+    )
+    actors = {f"{a.role}, {a.organisation}": a for a in started.participants.all()}
+    for days, (actor, task) in zip((60, 95, 100), TASKS, strict=True):
+        network.network_task_add(
+            actor=people["instructor"],
+            meeting=started,
+            task_actor=actors[actor],
+            description=task,
+            due=people["start"] + dt.timedelta(days=days),
+        )
+
+
+def test_the_instructor_sees_the_clients_competence_and_open_tasks(
+    page, people, axe, shot
+):
+    # Given two recorded units and a network plan with three open tasks
+    recorded_and_planned(people)
+    # when the client's own worker opens the client's page
+    log_in(page, people["instructor"])
+    page.goto(f"/oma/asiakkaat/{people['person'].pk}/")
+    # then the units and the open tasks are there, one task marked overdue
+    competence_text = page.locator("#competence").inner_text()
+    assert "Puusepän perustyöt" in competence_text
+    assert "Pintakäsittely" in competence_text
+    assert "Työturvallisuus; Mittaaminen" in competence_text
+    tasks = page.locator("#network .task-list li")
+    assert tasks.count() == 3
+    assert "myöhässä" in tasks.first.inner_text().lower()
+    assert axe(page) == []
+    # and the page is clean and fits a phone
+    page.set_viewport_size(PHONE)
+    assert fits(page)
+    assert axe(page) == []
+    shot(page, "client-page-competence-network-390")
+    with page.expect_navigation():
+        page.get_by_role("link", name="Koko verkostosuunnitelma").click()
+    assert "Selvittää puualan koulutukset" in page.locator("main").inner_text()
