@@ -10,6 +10,7 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from marketplace.access.admin_scope import PageTypesUsageView
 from marketplace.accounts.views import password_reset
 from marketplace.accounts.views.account import LoginView, LogoutView
 
@@ -24,6 +25,18 @@ urlpatterns = [
             url=lazy(static_url, str)("img/favicon.ico"), permanent=True
         ),
         name="favicon",
+    ),
+    # Wagtail's page-type usage report, over the pages the user may see
+    # (marketplace/access/admin_scope.py); before Wagtail's admin so it answers
+    path(
+        "admin/reports/page-types-usage/",
+        PageTypesUsageView.as_view(),
+        name="polku_page_types_usage",
+    ),
+    path(
+        "admin/reports/page-types-usage/results/",
+        PageTypesUsageView.as_view(results_only=True),
+        name="polku_page_types_usage_results",
     ),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),

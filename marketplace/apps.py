@@ -8,9 +8,14 @@ class MarketplaceConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self) -> None:
+        from marketplace.access.admin_scope import scope_admin_filters
+        from marketplace.access.pages import register_page_policy
         from marketplace.notifications import signals as notification_signals
         from marketplace.search import signals as search_signals
 
         search_signals.connect()
         # before Wagtail's apps: see marketplace/notifications/signals.py
         notification_signals.connect()
+        # every page queryset of the Wagtail admin scoped to the user's pages
+        register_page_policy()
+        scope_admin_filters()

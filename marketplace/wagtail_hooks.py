@@ -8,8 +8,7 @@ from wagtail.log_actions import LogActionRegistry
 from wagtail.models import Page
 from wagtail.query import PageQuerySet
 
-from marketplace.access import permissions, roles
-from marketplace.models import WorkSite
+from marketplace.access.pages import pages_visible_to
 from marketplace.shared.http import AuthenticatedRequest
 
 
@@ -19,34 +18,19 @@ def register_log_actions(actions: LogActionRegistry) -> None:
 
 
 @hooks.register("construct_explorer_page_queryset")
-def only_own_sites_for_supervisors(
+def only_visible_pages_in_the_explorer(
     parent_page: Page, pages: PageQuerySet, request: AuthenticatedRequest
 ) -> PageQuerySet:
-    """A supervisor sees only their own organisation's sites in the page explorer."""
-    user = request.user
-    if (
-        roles.SUPERVISOR in user.role_names
-        and not permissions.is_organiser(user)
-        and not permissions.is_platform_admin(user)
-    ):
-        others = WorkSite.objects.exclude(organisation_id=user.organisation_id)
-        pages = pages.exclude(pk__in=others.values("pk"))
-    return pages
+    """The explorer (and its search) lists only the pages the user may see: their
+    organisation's sites and jobs, their region's for an organiser
+    (``marketplace.access.pages``)."""
+    return pages_visible_to(request.user, pages)
 
 
-@hooks.register("construct_explorer_page_queryset")
-def only_own_jobs_for_posters(
-    parent_page: Page, pages: PageQuerySet, request: AuthenticatedRequest
+@hooks.register("construct_page_chooser_queryset")
+def only_visible_pages_in_the_chooser(
+    pages: PageQuerySet, request: AuthenticatedRequest
 ) -> PageQuerySet:
-    """A job poster sees only their own organisation's jobs in the page explorer."""
-    from marketplace.models import Job
-
-    user = request.user
-    if (
-        roles.POSTER in user.role_names
-        and not permissions.is_organiser(user)
-        and not permissions.is_platform_admin(user)
-    ):
-        others = Job.objects.exclude(organisation_id=user.organisation_id)
-        pages = pages.exclude(pk__in=others.values("pk"))
-    return pages
+    """The page chooser offers only the pages the user may see (not another
+    organisation's drafts, nor its live pages' pending titles)."""
+    return pages_visible_to(request.user, pages)

@@ -88,6 +88,8 @@ MIDDLEWARE = [
     # session lifetime, staff idle timeout, the second factor (docs/security.md)
     "marketplace.accounts.middleware.SessionTimeoutMiddleware",
     "marketplace.accounts.middleware.TwoFactorMiddleware",
+    # an admin URL naming another organisation's page is not found (access/pages.py)
+    "marketplace.access.admin_scope.AdminPageScopeMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "marketplace.accounts.middleware.ContentSecurityPolicyMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
