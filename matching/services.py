@@ -17,7 +17,6 @@ from django.db import transaction
 from django.utils import timezone
 
 from marketplace.access import permissions
-from marketplace.clients.services.access_log import access_record
 from marketplace.models import Client, Placement, User, WorkSite
 from matching import web
 from matching.core import dataset as D
@@ -104,7 +103,8 @@ def suggestions_show(
     """Rank sites for ``client`` and log the list exactly as shown.
 
     The instructor sees their own clients (or colleagues' with a recorded purpose,
-    checked by the view); the client sees only themself. The read is access-logged.
+    checked by the view); the client sees only themself. The view that shows the
+    list logs the read (``marketplace.clients.reads``).
     """
     filters = filters or SuggestionFilters()
     if audience == ShownList.Audience.CLIENT:
@@ -149,8 +149,6 @@ def suggestions_show(
         ],
         mean_score=_mean_probability(items),
     )
-    if audience != ShownList.Audience.CLIENT:
-        access_record(actor=actor, client=client, action="view")
     return SuggestionList(shown_list=shown, items=items, model=model, feedback=feedback)
 
 

@@ -18,6 +18,13 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from marketplace.access import permissions, roles
+from marketplace.clients.reads import (
+    Action,
+    Purpose,
+    Subject,
+    reads_of,
+    shows_client_data,
+)
 from marketplace.clients.selectors import caseload as clients_caseload
 from marketplace.clients.services import placements as psvc
 from marketplace.shared import vocabularies
@@ -86,9 +93,11 @@ def _own_client(request: HttpRequest, pk: Any) -> Any:
 
 
 @login_required
+@shows_client_data(Subject.SUGGESTIONS, Action.VIEW, Purpose.OWN_WORKER)
 def client_suggestions(request: HttpRequest, pk: Any) -> HttpResponse:
     """The instructor's top 10 for one of their clients, with reasons and filters."""
     client = _own_client(request, pk)
+    reads_of(request).add(client)
     form = SuggestionFilterForm(request.GET or None)
     result = services.suggestions_show(
         actor=request.user,

@@ -13,7 +13,7 @@ from marketplace.clients.views.attendance_week import site_attendance_week
 
 urlpatterns = [
     path("asiakkaat/", clients.client_list, name="client_list"),
-    path("asiakkaat/uusi/", clients.client_edit, name="client_create"),
+    path("asiakkaat/uusi/", clients.client_create, name="client_create"),
     path("asiakkaat/<uuid:pk>/", clients.client_detail, name="client_detail"),
     path("asiakkaat/<uuid:pk>/peruste/", clients.client_purpose, name="client_purpose"),
     path("asiakkaat/<uuid:pk>/muokkaa/", clients.client_edit, name="client_edit"),

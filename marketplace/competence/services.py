@@ -91,7 +91,8 @@ def competence_record_add(
         actor=actor,
         client=placement.client,
         action=AccessLogEntry.Action.EDIT,
-        purpose="competence",
+        subject=AccessLogEntry.Subject.COMPETENCE,
+        purpose=AccessLogEntry.Purpose.COMPETENCE,
     )
     return record
 
@@ -106,5 +107,6 @@ def competence_record_remove(*, actor: User, record: CompetenceRecord) -> None:
         actor=actor,
         client=placement.client,
         action=AccessLogEntry.Action.EDIT,
-        purpose="competence",
+        subject=AccessLogEntry.Subject.COMPETENCE,
+        purpose=AccessLogEntry.Purpose.COMPETENCE,
     )

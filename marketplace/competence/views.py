@@ -1,7 +1,7 @@
 """Competence at work: the supervisor's pages, the client's own certificate.
 
-Every staff read of a participant's records is written to the access log; the
-client reading their own records is not (access_record skips it)."""
+Every staff read of a participant's records is written to the access log
+(``marketplace.clients.reads``); the client reading their own records is not."""
 
 from __future__ import annotations
 
@@ -17,24 +17,29 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from marketplace.access import permissions
-from marketplace.clients.services.access_log import access_record, access_record_list
+from marketplace.clients.reads import (
+    Action,
+    Purpose,
+    Subject,
+    reads_of,
+    shows_client_data,
+)
 from marketplace.competence import selectors, services
 from marketplace.competence.forms import CompetenceRecordForm
-from marketplace.models import AccessLogEntry, Client, WorkSite
+from marketplace.models import Client, WorkSite
 from marketplace.shared.http import AuthenticatedRequest
 from marketplace.shared.pdf import PdfError, pdf_response, render_pdf
 
 
 @login_required
+@shows_client_data(Subject.COMPETENCE, Action.LIST, Purpose.COMPETENCE)
 def site_competence(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     """A learning-environment site's participants and how many records each has."""
     site = get_object_or_404(WorkSite, pk=pk)
     if not permissions.can_record_competence(request.user, site):
         raise PermissionDenied
     rows = list(selectors.participants(request.user, site))
-    access_record_list(
-        actor=request.user, clients=[p.client for p in rows], purpose="competence"
-    )
+    reads_of(request).add_all(p.client for p in rows)
     return render(
         request,
         "competence/site.html",
@@ -43,11 +48,13 @@ def site_competence(request: AuthenticatedRequest, pk: int) -> HttpResponse:
 
 
 @login_required
+@shows_client_data(Subject.COMPETENCE, Action.VIEW, Purpose.COMPETENCE)
 def participant_competence(request: AuthenticatedRequest, pk: Any) -> HttpResponse:
     """One participant's records at the site, and the form to add one."""
     placement = selectors.placement_for_recording(request.user, pk)
     if placement is None:
         raise Http404
+    reads_of(request).add(placement.client)
     form = CompetenceRecordForm(request.POST or None, site=placement.site)
     if request.method == "POST" and form.is_valid():
         try:
@@ -59,12 +66,6 @@ def participant_competence(request: AuthenticatedRequest, pk: Any) -> HttpRespon
         else:
             messages.success(request, _("Competence record saved."))
             return redirect("participant_competence", pk=placement.pk)
-    access_record(
-        actor=request.user,
-        client=placement.client,
-        action=AccessLogEntry.Action.VIEW,
-        purpose="competence",
-    )
     return render(
         request,
         "competence/participant.html",
@@ -95,6 +96,7 @@ def competence_record_remove(
 
 
 @login_required
+@shows_client_data(Subject.COMPETENCE, Action.EXPORT, Purpose.COMPETENCE)
 def staff_certificate(
     request: AuthenticatedRequest, pk: Any, fmt: str = "html"
 ) -> HttpResponse:
@@ -102,12 +104,7 @@ def staff_certificate(
     placement = selectors.placement_for_recording(request.user, pk)
     if placement is None:
         raise Http404
-    access_record(
-        actor=request.user,
-        client=placement.client,
-        action=AccessLogEntry.Action.EXPORT,
-        purpose="competence certificate",
-    )
+    reads_of(request).add(placement.client)
     return _certificate(request, placement, fmt, mine=False)
 
 

@@ -17,7 +17,13 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from marketplace.access import permissions, roles
-from marketplace.clients.services.access_log import access_record_list
+from marketplace.clients.reads import (
+    Action,
+    Purpose,
+    Subject,
+    reads_of,
+    shows_client_data,
+)
 from marketplace.jobs import selectors
 from marketplace.jobs.forms import (
     JobForm,
@@ -359,6 +365,7 @@ def job_pay_return(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
+@shows_client_data(Subject.JOB_WORK_DAYS, Action.LIST, Purpose.JOB_WORK)
 def job_work_days(request: HttpRequest, pk: int) -> HttpResponse:
     """The group's supervisor records who worked on the job on which days."""
     job = _job_for_management(request, pk)
@@ -381,11 +388,9 @@ def job_work_days(request: HttpRequest, pk: int) -> HttpResponse:
             messages.success(request, _("Saved %(n)s work days.") % {"n": added})
             return redirect("job_work_days", pk=job.pk)
     days = list(job.work_days.select_related("client", "allocation"))
-    access_record_list(
-        actor=request.user,
-        clients=list({d.client_id: d.client for d in days}.values()),
-        purpose="job work days",
-    )
+    # the participants of the form's choices and the days listed are both shown
+    reads_of(request).add_all(participants)
+    reads_of(request).add_all(d.client for d in days)
     return render(
         request,
         "marketplace/jobs/work_days.html",

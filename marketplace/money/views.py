@@ -19,9 +19,15 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 
 from marketplace.access import permissions
-from marketplace.clients.services.access_log import access_record, access_record_list
+from marketplace.clients.reads import (
+    Action,
+    Purpose,
+    Subject,
+    reads_of,
+    shows_client_data,
+)
 from marketplace.jobs.status import JobRuleError
-from marketplace.models import AccessLogEntry, ConnectedAccount, WorkSite
+from marketplace.models import ConnectedAccount, WorkSite
 from marketplace.money import selectors as money_selectors
 from marketplace.money.payments import gateway
 from marketplace.money.payments.exceptions import (
@@ -145,6 +151,7 @@ def _site_for_work_share(request: HttpRequest, pk: int) -> WorkSite:
 
 
 @login_required
+@shows_client_data(Subject.WORK_SHARE, Action.LIST, Purpose.WORK_SHARE)
 def work_share_site(request: HttpRequest, pk: int) -> HttpResponse:
     """One unit's fund: the waiting days with what each earns, and allocation."""
     site = _site_for_work_share(request, pk)
@@ -165,11 +172,7 @@ def work_share_site(request: HttpRequest, pk: int) -> HttpResponse:
             )
         return redirect("work_share_site", pk=site.pk)
     waiting = wsvc.waiting_days(site)
-    access_record_list(
-        actor=request.user,
-        clients=list({s.client.pk: s.client for s in waiting}.values()),
-        purpose="work-share allocation",
-    )
+    reads_of(request).add_all(s.client for s in waiting)
     return render(
         request,
         "marketplace/money/work_share_site.html",
@@ -185,16 +188,13 @@ def work_share_site(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
+@shows_client_data(Subject.WORK_SHARE, Action.LIST, Purpose.WORK_SHARE)
 def work_share_statement(request: HttpRequest, pk: int) -> HttpResponse:
     """The month's statement per participant, printable, for the unit's payroll."""
     site = _site_for_work_share(request, pk)
     month = month_param(request.GET.get("kk"))
     statements = wsvc.statement(site, month)
-    access_record_list(
-        actor=request.user,
-        clients=[s.client for s in statements],
-        purpose="work-share statement",
-    )
+    reads_of(request).add_all(s.client for s in statements)
     return render(
         request,
         "marketplace/money/statement.html",
@@ -209,18 +209,14 @@ def work_share_statement(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
+@shows_client_data(Subject.WORK_SHARE, Action.EXPORT, Purpose.WORK_SHARE)
 def work_share_statement_csv(request: HttpRequest, pk: int) -> HttpResponse:
     site = _site_for_work_share(request, pk)
     month = month_param(request.GET.get("kk"))
     statements = wsvc.statement(site, month)
+    reads_of(request).add_all(s.client for s in statements)
     rows = []
     for s in statements:
-        access_record(
-            actor=request.user,
-            client=s.client,
-            action=AccessLogEntry.Action.EXPORT,
-            purpose="work-share statement",
-        )
         rows += [
             [
                 s.client.name,
@@ -235,18 +231,13 @@ def work_share_statement_csv(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
+@shows_client_data(Subject.WORK_SHARE, Action.EXPORT, Purpose.WORK_SHARE)
 def work_share_statement_pdf(request: HttpRequest, pk: int) -> HttpResponse:
     """The month's statement as a PDF, one participant a page (for the payroll)."""
     site = _site_for_work_share(request, pk)
     month = month_param(request.GET.get("kk"))
     statements = wsvc.statement(site, month)
-    for s in statements:
-        access_record(
-            actor=request.user,
-            client=s.client,
-            action=AccessLogEntry.Action.EXPORT,
-            purpose="work-share statement",
-        )
+    reads_of(request).add_all(s.client for s in statements)
     data = render_pdf(
         "documents/statement_pdf.html",
         {

@@ -79,7 +79,8 @@ def _log(actor: User, client: Client) -> None:
         actor=actor,
         client=client,
         action=AccessLogEntry.Action.EDIT,
-        purpose="network plan",
+        subject=AccessLogEntry.Subject.NETWORK,
+        purpose=AccessLogEntry.Purpose.OWN_WORKER,
     )
 
 

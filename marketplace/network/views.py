@@ -15,9 +15,15 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from marketplace.access import permissions, roles
+from marketplace.clients.reads import (
+    Action,
+    Purpose,
+    Subject,
+    reads_of,
+    shows_client_data,
+)
 from marketplace.clients.selectors import caseload
-from marketplace.clients.services.access_log import access_record, access_record_list
-from marketplace.models import AccessLogEntry, Client, NetworkMeeting, Placement
+from marketplace.models import Client, NetworkMeeting, Placement
 from marketplace.network import selectors, services
 from marketplace.network.forms import (
     MeetingForm,
@@ -43,15 +49,11 @@ def _own_client(request: AuthenticatedRequest, pk: Any) -> Client:
 
 
 def _log_view(request: AuthenticatedRequest, client: Client) -> None:
-    access_record(
-        actor=request.user,
-        client=client,
-        action=AccessLogEntry.Action.VIEW,
-        purpose="network plan",
-    )
+    reads_of(request).add(client)
 
 
 @login_required
+@shows_client_data(Subject.NETWORK, Action.VIEW, Purpose.OWN_WORKER)
 def network_plan(request: AuthenticatedRequest, pk: Any) -> HttpResponse:
     client = _own_client(request, pk)
     plan = selectors.managed_plan(request.user, client)
@@ -64,6 +66,7 @@ def network_plan(request: AuthenticatedRequest, pk: Any) -> HttpResponse:
 
 
 @login_required
+@shows_client_data(Subject.NETWORK, Action.VIEW, Purpose.OWN_WORKER)
 def network_meeting_new(request: AuthenticatedRequest, pk: Any) -> HttpResponse:
     client = _own_client(request, pk)
     plan = selectors.managed_plan(request.user, client)
@@ -129,6 +132,7 @@ def _meeting(request: AuthenticatedRequest, pk: Any) -> NetworkMeeting:
 
 
 @login_required
+@shows_client_data(Subject.NETWORK, Action.VIEW, Purpose.OWN_WORKER)
 def network_tasks(request: AuthenticatedRequest, pk: Any) -> HttpResponse:
     """The tasks agreed at a meeting, added one at a time."""
     meeting = _meeting(request, pk)
@@ -162,6 +166,7 @@ def network_tasks(request: AuthenticatedRequest, pk: Any) -> HttpResponse:
 
 
 @login_required
+@shows_client_data(Subject.NETWORK, Action.VIEW, Purpose.OWN_WORKER)
 def network_review(request: AuthenticatedRequest, pk: Any) -> HttpResponse:
     """At the review: what happened to each task, and the next step."""
     meeting = _meeting(request, pk)
@@ -237,17 +242,14 @@ def _record_review(
 
 
 @login_required
+@shows_client_data(Subject.NETWORK, Action.LIST, Purpose.NETWORK)
 def my_network_tasks(request: AuthenticatedRequest) -> HttpResponse:
     """A staff actor's open tasks across the clients' networks."""
     user = request.user
     if not (user.has_role(roles.INSTRUCTOR) or user.has_role(roles.SUPERVISOR)):
         raise PermissionDenied
     tasks = list(selectors.open_tasks_for(user))
-    access_record_list(
-        actor=user,
-        clients=list({t.plan.client_id: t.plan.client for t in tasks}.values()),
-        purpose="network tasks",
-    )
+    reads_of(request).add_all(t.plan.client for t in tasks)
     return render(
         request,
         "network/my_tasks.html",

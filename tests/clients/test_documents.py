@@ -98,10 +98,11 @@ def test_the_page_shows_goals_in_order_site_days_dates_contacts_and_review(
                  "040 123 4567", "sanna@example.org", "9,00"):  # fmt: skip
         assert text in html, text
     entry = AccessLogEntry.objects.get(client=world["client"])
-    assert (entry.actor, entry.action, entry.purpose) == (
+    assert (entry.actor, entry.action, entry.subject, entry.purpose) == (
         world["instructor"],
         AccessLogEntry.Action.VIEW,
-        "placement agreement",
+        AccessLogEntry.Subject.AGREEMENT,
+        AccessLogEntry.Purpose.OWN_WORKER,
     )
 
 
@@ -177,7 +178,7 @@ def test_the_own_worker_marks_it_signed_and_the_pdf_says_so(client, world):
     assert AccessLogEntry.objects.filter(
         client=world["client"],
         action=AccessLogEntry.Action.EDIT,
-        purpose="placement agreement signed",
+        subject=AccessLogEntry.Subject.AGREEMENT,
     ).exists()
     text = pdf_text(client.get(reverse("placement_agreement_pdf", args=[pk])).content)
     assert f"{day.day}.{day.month}.{day.year}" in text

@@ -135,7 +135,7 @@ def test_a_meeting_with_three_actors_tasks_and_the_review_with_the_next_step(
         "Kolme vaihtoehtoa löytyi" in html and "Työkokeilu puusepänliikkeessä" in html
     )
     assert AccessLogEntry.objects.filter(
-        actor=network["instructor"], action="view", purpose="network plan"
+        actor=network["instructor"], action="view", subject="network"
     ).exists()
     # the client sees their plan and tasks on their own page
     client.force_login(network["client_user"])

@@ -103,7 +103,8 @@ class SelfAssessmentForm(forms.ModelForm):
         model = SelfAssessment
         fields = ["date", *SelfAssessment.AREAS, "consent"]
         widgets = {
-            "date": forms.DateInput(attrs={"type": "date"}),
+            # ISO, as <input type="date"> needs (a Finnish 5.12.2026 shows empty)
+            "date": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
             **{
                 area: forms.NumberInput(attrs={"min": 0, "max": 10})
                 for area in SelfAssessment.AREAS

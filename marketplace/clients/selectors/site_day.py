@@ -1,8 +1,9 @@
 """The supervisor's day at a site: who is expected today and this week, who has an
 introductory visit booked, who is starting, whose seat is held for a return.
 
-``site_day`` names clients, so it is for the site's own supervisors and every read
-is access-logged (purpose "site day"); ``marketplace.sites.site_day.sites_today``
+``site_day`` names clients, so it is for the site's own supervisors, and the view
+that shows it logs every client it names (``SiteDay.clients``,
+``marketplace.clients.reads``); ``marketplace.sites.site_day.sites_today``
 gives the same as counts for the list of sites (an organiser sees counts, never
 names).
 """
@@ -11,12 +12,12 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from typing import Any
 
 from django.core.exceptions import PermissionDenied
 from django.db.models import Exists, OuterRef, Prefetch, Q
 
 from marketplace.access import permissions
-from marketplace.clients.services.access_log import access_record_list
 from marketplace.models import (
     AttendanceDay,
     Placement,
@@ -63,6 +64,13 @@ class SiteDay:
     held: list[Placement]
 
     @property
+    def clients(self) -> list[Any]:
+        """Every client the day names (for the access log)."""
+        placements = [p.placement for p in self.participants]
+        placements += [*self.starting, *self.visits, *self.held]
+        return [p.client for p in placements]
+
+    @property
     def expected_today(self) -> list[Participant]:
         return [p for p in self.participants if p.expected_today]
 
@@ -78,7 +86,7 @@ class SiteDay:
 
 def site_day(*, actor: User, site: WorkSite, today: dt.date) -> SiteDay:
     """The day at the site, for its supervisors, in three queries (the seats, the
-    placements with their clients, this week's marks) and one access-log insert."""
+    placements with their clients, this week's marks)."""
     if not permissions.can_keep_attendance(actor, site):
         raise PermissionDenied
     week = week_of(today)
@@ -88,9 +96,6 @@ def site_day(*, actor: User, site: WorkSite, today: dt.date) -> SiteDay:
         .select_related("client")
         .prefetch_related(Prefetch("attendance", marks, to_attr="week_marks"))
         .order_by("client__name", "pk")
-    )
-    access_record_list(
-        actor=actor, clients=[p.client for p in placements], purpose="site day"
     )
     capacity = SiteCapacity.objects.filter(site=site).first()
     participants = [
@@ -198,12 +203,7 @@ def week_rows(site: WorkSite, monday: dt.date, today: dt.date) -> list[WeekRow]:
 def site_week(
     *, actor: User, site: WorkSite, monday: dt.date, today: dt.date
 ) -> list[WeekRow]:
-    """The week's rows for the site's supervisor, each name a logged read (purpose
-    "attendance")."""
+    """The week's rows for the site's supervisor (the view logs each name it shows)."""
     if not permissions.can_keep_attendance(actor, site):
         raise PermissionDenied
-    rows = week_rows(site, monday, today)
-    access_record_list(
-        actor=actor, clients=[r.placement.client for r in rows], purpose="attendance"
-    )
-    return rows
+    return week_rows(site, monday, today)

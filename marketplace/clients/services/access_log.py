@@ -1,35 +1,73 @@
-"""Writing the access log: every staff read of client data is recorded."""
+"""Writing the access log: every staff read or change of client data is recorded.
+
+Views record reads through ``marketplace.clients.reads`` (by construction: the
+decorator every client-data view wears); services that change client data record the
+change here with :func:`access_record`.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import Any
 
+from marketplace.access import roles
 from marketplace.models import AccessLogEntry, Client, User
 
+Subject = AccessLogEntry.Subject
+Purpose = AccessLogEntry.Purpose
 
-def access_record(
-    *, actor: User, client: Client, action: str, purpose: str = ""
-) -> None:
-    """Record that ``actor`` read or changed ``client``'s data (never their content)."""
-    if client.user_id is not None and client.user_id == actor.pk:
-        return  # a client reading their own data is not an access by staff
-    AccessLogEntry.objects.create(
-        actor=actor, client=client, action=action, purpose=purpose[:200]
+
+def own_client_ids(actor: User, client_ids: Iterable[Any]) -> set[Any]:
+    """Which of ``client_ids`` are the actor's own client record (only a user with
+    the client role can have one, so staff cost no query)."""
+    if not actor.has_role(roles.CLIENT):
+        return set()
+    ids = list(client_ids)
+    return set(
+        Client.objects.filter(user_id=actor.pk, pk__in=ids).values_list("pk", flat=True)
     )
 
 
-def access_record_list(
-    *, actor: User, clients: Iterable[Client], purpose: str = ""
+def access_entries(
+    *,
+    actor: User,
+    clients: Iterable[Client],
+    action: str,
+    subject: str,
+    purpose: str = "",
+) -> list[AccessLogEntry]:
+    """Unsaved entries for ``clients``, never for the actor's own client record (a
+    client reading their own data is not an access by staff)."""
+    clients = list(clients)
+    own = own_client_ids(actor, [c.pk for c in clients])
+    return [
+        AccessLogEntry(
+            actor_id=actor.pk,
+            client_id=client.pk,
+            action=action,
+            subject=subject,
+            purpose=purpose[:200],
+        )
+        for client in clients
+        if client.pk not in own
+    ]
+
+
+def access_record(
+    *,
+    actor: User,
+    client: Client,
+    action: str,
+    subject: str = Subject.RECORD,
+    purpose: str = "",
 ) -> None:
-    """Record one list-row read per client shown, in one query."""
+    """Record that ``actor`` read or changed ``client``'s data (never its content)."""
     AccessLogEntry.objects.bulk_create(
-        [
-            AccessLogEntry(
-                actor_id=actor.pk,
-                client_id=c.pk,
-                action=AccessLogEntry.Action.LIST,
-                purpose=purpose,
-            )
-            for c in clients
-        ]
+        access_entries(
+            actor=actor,
+            clients=[client],
+            action=action,
+            subject=subject,
+            purpose=purpose,
+        )
     )

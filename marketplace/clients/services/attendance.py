@@ -10,7 +10,6 @@ from django.db import transaction
 from django.db.models import Q, QuerySet
 
 from marketplace.access import permissions
-from marketplace.clients.services.access_log import access_record_list
 from marketplace.models import AccessLogEntry, AttendanceDay, Placement, User, WorkSite
 from marketplace.models.attendance import EXPENSE_COMPENSATION_CENTS
 from marketplace.shared.months import month_bounds
@@ -67,14 +66,11 @@ def attendance_set_month(
 def read_month_for_site(
     *, actor: User, site: WorkSite, month: dt.date
 ) -> list[Placement]:
-    """The placements a supervisor keeps attendance for, with a logged read per client."""
+    """The placements a supervisor keeps attendance for (the view that shows them
+    logs the read: ``marketplace.clients.reads``)."""
     if not permissions.can_keep_attendance(actor, site):
         raise PermissionDenied
-    placements = list(placements_for_month(site, month))
-    access_record_list(
-        actor=actor, clients=[p.client for p in placements], purpose="attendance"
-    )
-    return placements
+    return list(placements_for_month(site, month))
 
 
 @dataclass

@@ -40,7 +40,12 @@ def client_save(
         from matching.models import ClientAuditAttributes
 
         ClientAuditAttributes.objects.update_or_create(client=client, defaults=audit)
-    access_record(actor=actor, client=client, action=AccessLogEntry.Action.EDIT)
+    access_record(
+        actor=actor,
+        client=client,
+        action=AccessLogEntry.Action.EDIT,
+        purpose=AccessLogEntry.Purpose.OWN_WORKER,
+    )
     return client
 
 
@@ -69,7 +74,13 @@ def assessment_add(
     assessment.recorded_by = actor
     assessment.full_clean()
     assessment.save()
-    access_record(actor=actor, client=client, action=AccessLogEntry.Action.EDIT)
+    access_record(
+        actor=actor,
+        client=client,
+        action=AccessLogEntry.Action.EDIT,
+        subject=AccessLogEntry.Subject.SELF_ASSESSMENT,
+        purpose=AccessLogEntry.Purpose.OWN_WORKER,
+    )
     return assessment
 
 

@@ -60,6 +60,7 @@ def placement_agreement_sign(
         actor=actor,
         client=placement.client,
         action=AccessLogEntry.Action.EDIT,
-        purpose="placement agreement signed",
+        subject=AccessLogEntry.Subject.AGREEMENT,
+        purpose=AccessLogEntry.Purpose.OWN_WORKER,
     )
     return placement

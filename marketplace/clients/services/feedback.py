@@ -78,6 +78,7 @@ def feedback_record(
             actor=actor,
             client=placement.client,
             action=AccessLogEntry.Action.EDIT,
-            purpose="feedback",
+            subject=AccessLogEntry.Subject.FEEDBACK,
+            purpose=AccessLogEntry.Purpose.FEEDBACK,
         )
     return answer

@@ -13,15 +13,21 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
 from marketplace.access import permissions
+from marketplace.clients.reads import (
+    Action,
+    Purpose,
+    Subject,
+    reads_of,
+    shows_client_data,
+)
 from marketplace.clients.selectors import caseload as selectors
-from marketplace.clients.services.access_log import access_record
 from marketplace.clients.services.attendance import (
     AttendanceError,
     attendance_set_month,
     money_for_month,
     read_month_for_site,
 )
-from marketplace.models import AccessLogEntry, WorkSite
+from marketplace.models import WorkSite
 from marketplace.shared.csv import csv_response
 from marketplace.shared.dates import DateInputError, month_param, parse_date
 from marketplace.shared.formatting import euros
@@ -29,6 +35,7 @@ from marketplace.shared.months import month_bounds, month_nav
 
 
 @login_required
+@shows_client_data(Subject.ATTENDANCE, Action.LIST, Purpose.ATTENDANCE)
 def site_attendance(request: HttpRequest, pk: int) -> HttpResponse:
     site = get_object_or_404(WorkSite, pk=pk)
     if not permissions.can_keep_attendance(request.user, site):
@@ -56,6 +63,7 @@ def site_attendance(request: HttpRequest, pk: int) -> HttpResponse:
             messages.success(request, _("Saved %(n)s activity days.") % {"n": count})
         return redirect(f"{request.path}?kk={month:%Y-%m}")
     placements = read_month_for_site(actor=request.user, site=site, month=month)
+    reads_of(request).add_all(p.client for p in placements)
     marked = {
         (str(p.pk), d)
         for p in placements
@@ -86,10 +94,12 @@ def site_attendance(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
+@shows_client_data(Subject.ATTENDANCE, Action.EXPORT, Purpose.ATTENDANCE)
 def site_attendance_csv(request: HttpRequest, pk: int) -> HttpResponse:
     site = get_object_or_404(WorkSite, pk=pk)
     month = month_param(request.GET.get("kk"))
     placements = read_month_for_site(actor=request.user, site=site, month=month)
+    reads_of(request).add_all(p.client for p in placements)
     rows = []
     for p in placements:
         money = money_for_month(p, month)
@@ -107,12 +117,11 @@ def site_attendance_csv(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
+@shows_client_data(Subject.ATTENDANCE, Action.EXPORT, Purpose.OWN_WORKER)
 def client_attendance_csv(request: HttpRequest, pk: Any) -> HttpResponse:
     client = get_object_or_404(selectors.clients_for(request.user), pk=pk)
     month = month_param(request.GET.get("kk"))
-    access_record(
-        actor=request.user, client=client, action=AccessLogEntry.Action.EXPORT
-    )
+    reads_of(request).add(client)
     rows = []
     for p in client.placements.select_related("site", "client"):
         money = money_for_month(p, month)

@@ -14,6 +14,13 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from marketplace.access import permissions
+from marketplace.clients.reads import (
+    Action,
+    Purpose,
+    Subject,
+    reads_of,
+    shows_client_data,
+)
 from marketplace.clients.selectors.site_day import site_week
 from marketplace.clients.services.site_day import WeekMarksError, attendance_week_save
 from marketplace.models import WorkSite
@@ -41,6 +48,7 @@ def _marks(values: list[str]) -> set[tuple[str, dt.date]]:
 
 
 @login_required
+@shows_client_data(Subject.ATTENDANCE, Action.LIST, Purpose.ATTENDANCE)
 def site_attendance_week(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     site = get_object_or_404(WorkSite, pk=pk)
     if not permissions.can_keep_attendance(request.user, site):
@@ -66,6 +74,7 @@ def site_attendance_week(request: AuthenticatedRequest, pk: int) -> HttpResponse
             )
         return redirect(f"{request.path}?vk={monday:%G-W%V}")
     rows = site_week(actor=request.user, site=site, monday=monday, today=today)
+    reads_of(request).add_all(r.placement.client for r in rows)
     week = week_of(monday)
     return render(
         request,

@@ -29,9 +29,16 @@ from marketplace.clients.forms.clients import (
     SuggestForm,
     VisitForm,
 )
+from marketplace.clients.reads import (
+    Action,
+    Purpose,
+    Subject,
+    reads_of,
+    shows_client_data,
+)
 from marketplace.clients.selectors import caseload as clients_caseload
+from marketplace.clients.selectors.access_log import access_lines
 from marketplace.clients.services import placements as psvc
-from marketplace.clients.services.access_log import access_record, access_record_list
 from marketplace.clients.services.attendance import money_for_month
 from marketplace.clients.services.clients import (
     assessment_add,
@@ -43,6 +50,12 @@ from marketplace.shared.dates import parse_date
 from marketplace.sites import selectors as sites_selectors
 
 PURPOSE_SESSION_KEY = "polku_client_purposes"
+#: The purposes a colleague may state for opening a client who is not theirs.
+STATED_PURPOSES = (
+    Purpose.SUBSTITUTE,
+    Purpose.NETWORK_MEETING,
+    Purpose.CLIENT_REQUEST,
+)
 
 
 def _instructor(request: HttpRequest) -> None:
@@ -52,6 +65,7 @@ def _instructor(request: HttpRequest) -> None:
 
 
 @login_required
+@shows_client_data(Subject.CASELOAD, Action.LIST, Purpose.OWN_WORKER)
 def client_list(request: HttpRequest) -> HttpResponse:
     """The caseload: search by name, filters, sorting and the next review."""
     _instructor(request)
@@ -60,7 +74,7 @@ def client_list(request: HttpRequest) -> HttpResponse:
         request.GET or None, sites=clients_caseload.caseload_sites(request.user)
     )
     rows = clients_caseload.caseload(request.user, today=today, **form.choices())
-    access_record_list(actor=request.user, clients=[row.client for row in rows])
+    reads_of(request).add_all(row.client for row in rows)
     return render(
         request,
         "marketplace/clients/list.html",
@@ -72,7 +86,7 @@ def _client_for_reading(request: HttpRequest, pk: Any) -> Client:
     """The client, if in the caseload, or opened with a purpose; logs the read."""
     user = request.user
     client = clients_caseload.clients_for(user).filter(pk=pk).first()
-    purpose = ""
+    purpose = Purpose.OWN_WORKER
     if client is None:
         client = (
             clients_caseload.client_visible_with_purpose(user).filter(pk=pk).first()
@@ -80,11 +94,9 @@ def _client_for_reading(request: HttpRequest, pk: Any) -> Client:
         if client is None:
             raise Http404
         purpose = request.session.get(PURPOSE_SESSION_KEY, {}).get(str(pk), "")
-        if not purpose:
+        if purpose not in STATED_PURPOSES:
             raise _NeedsPurpose(client)
-    access_record(
-        actor=user, client=client, action=AccessLogEntry.Action.VIEW, purpose=purpose
-    )
+    reads_of(request).add(client, purpose=purpose)
     return client
 
 
@@ -94,6 +106,7 @@ class _NeedsPurpose(Exception):
 
 
 @login_required
+@shows_client_data(Subject.RECORD, Action.VIEW)
 def client_detail(request: HttpRequest, pk: Any) -> HttpResponse:
     _instructor(request)
     try:
@@ -136,22 +149,30 @@ def client_purpose(request: HttpRequest, pk: Any) -> HttpResponse:
     form = PurposeForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         purposes = request.session.get(PURPOSE_SESSION_KEY, {})
-        purposes[str(client.pk)] = dict(form.fields["purpose"].choices)[
-            form.cleaned_data["purpose"]
-        ]
-        request.session[PURPOSE_SESSION_KEY] = {k: str(v) for k, v in purposes.items()}
+        purposes[str(client.pk)] = form.cleaned_data["purpose"]
+        request.session[PURPOSE_SESSION_KEY] = purposes
         return redirect("client_detail", pk=client.pk)
     return render(request, "marketplace/clients/purpose.html", {"form": form})
 
 
 @login_required
-def client_edit(request: HttpRequest, pk: Any = None) -> HttpResponse:
+def client_create(request: HttpRequest) -> HttpResponse:
+    """A new client of the instructor's caseload (no one's data is shown yet)."""
     _instructor(request)
-    client = (
-        get_object_or_404(clients_caseload.clients_for(request.user), pk=pk)
-        if pk
-        else Client()
-    )
+    return _client_form(request, Client())
+
+
+@login_required
+@shows_client_data(Subject.RECORD, Action.VIEW, Purpose.OWN_WORKER)
+def client_edit(request: HttpRequest, pk: Any) -> HttpResponse:
+    """The whole record in a form: a read of it."""
+    _instructor(request)
+    client = get_object_or_404(clients_caseload.clients_for(request.user), pk=pk)
+    reads_of(request).add(client)
+    return _client_form(request, client)
+
+
+def _client_form(request: HttpRequest, client: Client) -> HttpResponse:
     form = ClientForm(request.POST or None, instance=client)
     if request.method == "POST" and form.is_valid():
         client = form.save(commit=False)
@@ -174,9 +195,11 @@ def client_edit(request: HttpRequest, pk: Any = None) -> HttpResponse:
 
 
 @login_required
+@shows_client_data(Subject.SELF_ASSESSMENT, Action.VIEW, Purpose.OWN_WORKER)
 def assessment_create(request: HttpRequest, pk: Any) -> HttpResponse:
     _instructor(request)
     client = get_object_or_404(clients_caseload.clients_for(request.user), pk=pk)
+    reads_of(request).add(client)
     form = SelfAssessmentForm(
         request.POST or None, initial={"date": timezone.localdate()}
     )
@@ -233,6 +256,7 @@ ACTIONS: dict[str, tuple[type, Any, str]] = {
 
 
 @login_required
+@shows_client_data(Subject.PLACEMENT, Action.VIEW, Purpose.OWN_WORKER)
 def placement_action(request: HttpRequest, pk: Any, action: str) -> HttpResponse:
     _instructor(request)
     if action not in ACTIONS:
@@ -243,6 +267,7 @@ def placement_action(request: HttpRequest, pk: Any, action: str) -> HttpResponse
         ),
         pk=pk,
     )
+    reads_of(request).add(placement.client)
     form_class, service, title = ACTIONS[action]
     form = form_class(request.POST or None) if form_class else None
     if request.method == "POST" and (form is None or form.is_valid()):
@@ -305,9 +330,7 @@ def my_page(request: HttpRequest) -> HttpResponse:
             "past": past,
             "today": today,
             "month_money": [money_for_month(p, today) for p in current if p.start_date],
-            "views": client.access_log.select_related("actor").exclude(action="list")[
-                :50
-            ],
+            "access_lines": access_lines(client),
         },
     )
 
@@ -331,8 +354,10 @@ def my_wishes(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
+@shows_client_data(Subject.ACCESS_LOG, Action.LIST, Purpose.SUPERVISION)
 def access_log_search(request: HttpRequest) -> HttpResponse:
-    """The organiser searches the access log of their region's clients."""
+    """The organiser searches the access log of their region's clients (the clients
+    named in the rows shown are logged too: the log names them)."""
     if not permissions.can_manage_organisations(request.user):
         raise PermissionDenied
     entries = AccessLogEntry.objects.select_related("actor", "client")
@@ -347,11 +372,10 @@ def access_log_search(request: HttpRequest) -> HttpResponse:
     for key, lookup in (("alku", "at__date__gte"), ("loppu", "at__date__lte")):
         if request.GET.get(key):
             entries = entries.filter(**{lookup: parse_date(request.GET[key])})
+    shown = list(entries[:200])
+    reads_of(request).add_all({e.client_id: e.client for e in shown}.values())
     return render(
         request,
         "marketplace/clients/access_log.html",
-        {
-            "entries": entries[:200],
-            "query": request.GET,
-        },
+        {"entries": shown, "query": request.GET},
     )

@@ -19,30 +19,30 @@ from django.views.decorators.http import require_POST
 
 from marketplace.access import permissions
 from marketplace.clients.forms.documents import AgreementSignForm
+from marketplace.clients.reads import (
+    Action,
+    Purpose,
+    Subject,
+    reads_of,
+    shows_client_data,
+)
 from marketplace.clients.selectors import documents as selectors
 from marketplace.clients.services import documents as services
-from marketplace.clients.services.access_log import access_record
-from marketplace.models import AccessLogEntry, Placement, User
+from marketplace.models import Placement, User
 from marketplace.notifications import ics
 from marketplace.shared.http import AuthenticatedRequest
 from marketplace.shared.pdf import pdf_response, render_pdf
 
 
-def _placement(
-    request: AuthenticatedRequest, pk: Any, action: str, what: str = "agreement"
-) -> Placement:
-    """The placement, if the user may read its documents; the read is logged."""
+def _placement(request: AuthenticatedRequest, pk: Any) -> Placement:
+    """The placement, if the user may read its documents; the read is logged (the
+    view says what it shows: ``shows_client_data``)."""
     placement = get_object_or_404(
         selectors.placements_with_documents(request.user), pk=pk
     )
     if not permissions.can_view_placement_documents(request.user, placement):
         raise PermissionDenied
-    access_record(
-        actor=request.user,
-        client=placement.client,
-        action=action,
-        purpose=f"placement {what}",
-    )
+    reads_of(request).add(placement.client)
     return placement
 
 
@@ -63,17 +63,19 @@ def _page(
 
 
 @login_required
+@shows_client_data(Subject.AGREEMENT, Action.VIEW, Purpose.OWN_WORKER)
 def placement_agreement(request: AuthenticatedRequest, pk: Any) -> HttpResponse:
     """The agreement and client plan as a page to print (and to mark signed)."""
-    placement = _placement(request, pk, AccessLogEntry.Action.VIEW)
+    placement = _placement(request, pk)
     initial = placement.agreement_signed_on or timezone.localdate()
     return _page(request, placement, AgreementSignForm(initial={"signed_on": initial}))
 
 
 @login_required
+@shows_client_data(Subject.AGREEMENT, Action.EXPORT, Purpose.OWN_WORKER)
 def placement_agreement_pdf(request: AuthenticatedRequest, pk: Any) -> HttpResponse:
     """The same agreement as a PDF download."""
-    placement = _placement(request, pk, AccessLogEntry.Action.EXPORT)
+    placement = _placement(request, pk)
     data = render_pdf(
         "documents/agreement_pdf.html",
         {"doc": selectors.agreement_document(placement)},
@@ -87,6 +89,7 @@ def placement_agreement_pdf(request: AuthenticatedRequest, pk: Any) -> HttpRespo
 
 @login_required
 @require_POST
+@shows_client_data(Subject.AGREEMENT, Action.VIEW, Purpose.OWN_WORKER)
 def placement_agreement_sign(request: AuthenticatedRequest, pk: Any) -> HttpResponse:
     """The own worker records the day the printed agreement was signed; a wrong
     date shows the page again with the error at the field."""
@@ -108,12 +111,7 @@ def placement_agreement_sign(request: AuthenticatedRequest, pk: Any) -> HttpResp
         else:
             messages.success(request, _("The agreement is marked signed."))
             return redirect("placement_agreement", pk=placement.pk)
-    access_record(
-        actor=request.user,
-        client=placement.client,
-        action=AccessLogEntry.Action.VIEW,
-        purpose="placement agreement",
-    )
+    reads_of(request).add(placement.client)
     return _page(request, placement, form)
 
 
@@ -124,9 +122,10 @@ def _ics_response(data: bytes, filename: str) -> HttpResponse:
 
 
 @login_required
+@shows_client_data(Subject.PLACEMENT, Action.EXPORT, Purpose.OWN_WORKER)
 def placement_visit_ics(request: AuthenticatedRequest, pk: Any) -> HttpResponse:
     """The introductory visit as a calendar file (for the client and their worker)."""
-    placement = _placement(request, pk, AccessLogEntry.Action.EXPORT, "visit")
+    placement = _placement(request, pk)
     if placement.status != Placement.Status.VISIT_BOOKED or placement.visit_at is None:
         raise Http404
     link = ics.absolute(_own_page(request.user, placement))
@@ -136,9 +135,10 @@ def placement_visit_ics(request: AuthenticatedRequest, pk: Any) -> HttpResponse:
 
 
 @login_required
+@shows_client_data(Subject.PLACEMENT, Action.EXPORT, Purpose.OWN_WORKER)
 def placement_review_ics(request: AuthenticatedRequest, pk: Any) -> HttpResponse:
     """The review meeting's day as a calendar file."""
-    placement = _placement(request, pk, AccessLogEntry.Action.EXPORT, "review")
+    placement = _placement(request, pk)
     review_on = placement.review_date()
     if review_on is None:
         raise Http404

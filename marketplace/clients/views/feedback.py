@@ -14,12 +14,18 @@ from django.utils.translation import gettext as _
 
 from marketplace.access import permissions
 from marketplace.clients.forms.feedback import FeedbackForm
+from marketplace.clients.reads import (
+    Action,
+    Purpose,
+    Subject,
+    reads_of,
+    shows_client_data,
+)
 from marketplace.clients.selectors.feedback import (
     feedback_months,
     previous_month,
     site_feedback_rows,
 )
-from marketplace.clients.services.access_log import access_record_list
 from marketplace.clients.services.feedback import FeedbackError, feedback_record
 from marketplace.models import Placement, WorkSite
 
@@ -84,17 +90,14 @@ def _site_for_supervisor(request: HttpRequest, pk: int) -> WorkSite:
 
 
 @login_required
+@shows_client_data(Subject.FEEDBACK, Action.LIST, Purpose.FEEDBACK)
 def site_feedback(request: HttpRequest, pk: int) -> HttpResponse:
     """The supervisor sees who can still answer for last and this month (not the
     answers themselves: those are shown only as summaries of five or more)."""
     site = _site_for_supervisor(request, pk)
     this_month = timezone.localdate().replace(day=1)
     rows = site_feedback_rows(site, this_month)
-    access_record_list(
-        actor=request.user,
-        clients=[r.placement.client for r in rows],
-        purpose="feedback",
-    )
+    reads_of(request).add_all(r.placement.client for r in rows)
     months = [previous_month(this_month), this_month]
     return render(
         request,
@@ -104,6 +107,7 @@ def site_feedback(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
+@shows_client_data(Subject.FEEDBACK, Action.VIEW, Purpose.FEEDBACK)
 def site_feedback_answer(
     request: HttpRequest, pk: int, placement_pk: Any
 ) -> HttpResponse:
@@ -112,6 +116,7 @@ def site_feedback_answer(
     placement = _placements().filter(site=site, pk=placement_pk).first()
     if placement is None:
         raise Http404
+    reads_of(request).add(placement.client)
     response = _answer(request, placement, {"helped": True, "site": site})
     if response is None:
         messages.success(

@@ -15,6 +15,13 @@ from django.utils.translation import gettext as _
 
 from marketplace.access import permissions
 from marketplace.clients.forms.site_day import WeekdaysForm
+from marketplace.clients.reads import (
+    Action,
+    Purpose,
+    Subject,
+    reads_of,
+    shows_client_data,
+)
 from marketplace.clients.selectors.site_day import agreed_weekdays, site_day
 from marketplace.clients.services.site_day import WeekdaysError, placement_weekdays_set
 from marketplace.models import Placement, WorkSite
@@ -22,6 +29,7 @@ from marketplace.shared.http import AuthenticatedRequest
 
 
 @login_required
+@shows_client_data(Subject.ATTENDANCE, Action.LIST, Purpose.ATTENDANCE)
 def site_day_page(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     """Today and this week at the site: who is expected, who is starting, visits
     booked, seats held for a return, who holds each seat, and the links to act."""
@@ -29,6 +37,7 @@ def site_day_page(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     if not permissions.can_keep_attendance(request.user, site):
         raise PermissionDenied
     day = site_day(actor=request.user, site=site, today=timezone.localdate())
+    reads_of(request).add_all(day.clients)
     return render(
         request,
         "marketplace/site_day/page.html",
@@ -43,6 +52,7 @@ def site_day_page(request: AuthenticatedRequest, pk: int) -> HttpResponse:
 
 
 @login_required
+@shows_client_data(Subject.ATTENDANCE, Action.VIEW, Purpose.ATTENDANCE)
 def site_day_weekdays(
     request: AuthenticatedRequest, pk: int, placement_pk: Any
 ) -> HttpResponse:
@@ -56,6 +66,7 @@ def site_day_weekdays(
         ),
         pk=placement_pk,
     )
+    reads_of(request).add(placement.client)
     form = WeekdaysForm(
         request.POST or None,
         initial={"weekdays": [str(d) for d in agreed_weekdays(placement)]},

@@ -116,7 +116,8 @@ def work_days_record(
             actor=actor,
             client=client,
             action=AccessLogEntry.Action.EDIT,
-            purpose="job work days",
+            subject=AccessLogEntry.Subject.JOB_WORK_DAYS,
+            purpose=AccessLogEntry.Purpose.JOB_WORK,
         )
     return created
 
