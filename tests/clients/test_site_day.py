@@ -95,7 +95,7 @@ def test_the_day_names_who_is_expected_holds_a_seat_visits_and_returns(
     assert "Gunnar Muualla" not in response.content.decode()
     # every name shown is a logged read, with the purpose
     logged = set(
-        AccessLogEntry.objects.filter(purpose="site day").values_list(
+        AccessLogEntry.objects.filter(subject="attendance", action="list").values_list(
             "client__name", flat=True
         )
     )

@@ -54,7 +54,7 @@ def purposes_as_codes(apps, schema_editor):  # type: ignore[no-untyped-def]
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("marketplace", "0012_client_record_key"),
+        ("marketplace", "0016_placement_weekdays"),
     ]
 
     operations = [
