@@ -54,7 +54,7 @@ def purposes_as_codes(apps, schema_editor):  # type: ignore[no-untyped-def]
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("marketplace", "0016_placement_weekdays"),
+        ("marketplace", "0017_notification_kinds_network"),
     ]
 
     operations = [
