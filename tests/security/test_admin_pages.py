@@ -53,8 +53,8 @@ def markers(tag: str) -> dict[str, str]:
 def drafts(realm: Realm) -> Realm:
     """A site never published, a live site with a pending change and a job draft,
     each submitted for approval by a named person of the realm."""
-    from tests.factories.sites import make_site
     from tests.factories.jobs import post_job
+    from tests.factories.sites import make_site
 
     mark = markers(realm["tag"])
     supervisor, poster = realm["supervisor"], realm["poster"]
