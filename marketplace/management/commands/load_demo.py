@@ -18,6 +18,7 @@ from marketplace.notifications.services import muted
 from marketplace.seeding.demo import DEMO_PASSWORD, demo_users_ensure
 from marketplace.seeding.demo_activity import demo_activity_ensure
 from marketplace.seeding.demo_audit import demo_audit_attributes_ensure
+from marketplace.seeding.demo_plans import demo_plans_ensure
 from marketplace.seeding.demo_weekdays import demo_weekdays_ensure
 from matching.core.dataset import load
 
@@ -64,6 +65,16 @@ class Command(BaseCommand):
             f"Demo activity up to {data.as_of}: {activity.reviews} reviews and "
             f"{activity.answers} monthly feedback answers added; weekdays agreed "
             f"for {weekdays} placements."
+        )
+        staff = {user.username: user for user, _description in users}
+        plans = demo_plans_ensure(
+            instructor=staff["sosiaaliohjaaja"],
+            supervisor=staff.get("tyonohjaaja"),
+            as_of=data.as_of,
+        )
+        self.stdout.write(
+            f"Competence at work: {plans.records} records added; network plans: "
+            f"{plans.plans} added."
         )
         audited = demo_audit_attributes_ensure()
         self.stdout.write(
