@@ -1,6 +1,7 @@
 """The instructor's client page shows the client's recorded competence and their
 network plan's open tasks with a link to the plan, for the client's own worker
-only; the page's read is access-logged as before."""
+only; the page logs the read of the record and, when shown, of the competence and
+of the network plan (clients/reads.py)."""
 
 from __future__ import annotations
 
@@ -94,12 +95,13 @@ def test_the_own_worker_sees_competence_and_open_tasks_and_the_read_is_logged(
     assert "Hakee Kelan kuntoutusta" not in network_part  # done: not open
     assert network_part.count('class="badge"') == 1  # the overdue one
     assert f'href="/oma/asiakkaat/{school["person"].pk}/verkosto/"' in network_part
-    (entry,) = AccessLogEntry.objects.exclude(pk__in=before)
-    assert (entry.actor, entry.client, entry.action) == (
-        school["instructor"],
-        school["person"],
-        "view",
-    )
+    entries = AccessLogEntry.objects.exclude(pk__in=before)
+    assert sorted(
+        entries.values_list("actor", "client", "action", "subject", "purpose")
+    ) == [
+        (school["instructor"].pk, school["person"].pk, "view", subject, "own_worker")
+        for subject in ("competence", "network", "record")
+    ]
 
 
 def test_a_colleague_opening_with_a_purpose_sees_neither(client, school):
@@ -117,13 +119,10 @@ def test_a_colleague_opening_with_a_purpose_sees_neither(client, school):
     assert "Aino Oma" in html
     assert 'id="competence"' not in html and 'id="network"' not in html
     assert "Selvittää puualan koulutukset" not in html
-    assert (
-        AccessLogEntry.objects.filter(
-            actor=colleague, client=school["person"], action="view"
-        )
-        .exclude(purpose="")
-        .exists()
-    )
+    entries = AccessLogEntry.objects.filter(actor=colleague, client=school["person"])
+    assert list(entries.values_list("action", "subject", "purpose")) == [
+        ("view", "record", "substitute")
+    ]
 
 
 def test_without_records_or_plan_the_page_says_so_and_offers_the_first_meeting(
@@ -135,3 +134,23 @@ def test_without_records_or_plan_the_page_says_so_and_offers_the_first_meeting(
 
     assert "Asiakkaalle ei ole vielä kirjattu osaamista." in html
     assert f'href="/oma/asiakkaat/{school["person"].pk}/verkosto/tapaaminen/"' in html
+    # nothing of the competence or the plan was shown: only the record's read
+    entries = AccessLogEntry.objects.filter(actor=school["instructor"])
+    assert list(entries.values_list("subject", flat=True)) == ["record"]
+
+
+def test_outside_a_view_that_logs_reads_the_tags_show_nothing(rf, school):
+    from django.template import Context, Template
+
+    recorded(school)
+    planned(school)
+    request = rf.get("/")
+    request.user = school["instructor"]
+    template = Template(
+        "{% load plan_tags %}{% client_competence client %}{% client_network client %}"
+    )
+
+    html = template.render(Context({"request": request, "client": school["person"]}))
+
+    assert html.strip() == ""
+    assert not AccessLogEntry.objects.filter(action="view").exists()
