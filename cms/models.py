@@ -16,7 +16,30 @@ from wagtail.contrib.forms.panels import FormSubmissionsPanel
 from wagtail.fields import RichTextField
 from wagtail.models import Page
 
+from marketplace.shared.languages import in_language, in_languages
+
 TEXT_FEATURES = ["h2", "h3", "bold", "italic", "link", "ol", "ul"]
+
+
+class TitleInLanguages(models.Model):
+    """The page's title in Swedish and English beside its Finnish ``title`` (shown
+    as the heading, in the footer and menus; marketplace/shared/languages.py)."""
+
+    title_sv = models.CharField(_("title in Swedish"), max_length=255, blank=True)
+    title_en = models.CharField(_("title in English"), max_length=255, blank=True)
+
+    class Meta:
+        abstract = True
+
+    def __str__(self) -> str:
+        """The title in the user's language (Finnish when not written in it)."""
+        return str(in_language(self, "title"))
+
+
+#: the page's title in Swedish and English, after Wagtail's Finnish title
+TITLE_PANELS = [
+    FieldRowPanel([FieldPanel("title_sv"), FieldPanel("title_en")]),
+]
 
 
 class HomePage(Page):
@@ -25,7 +48,11 @@ class HomePage(Page):
     intro = models.TextField(_("introduction"), blank=True)
     body = RichTextField(_("body"), blank=True, features=TEXT_FEATURES)
 
-    content_panels = [*Page.content_panels, FieldPanel("intro"), FieldPanel("body")]
+    content_panels = [
+        *Page.content_panels,
+        *in_languages("intro", _("Introduction")),
+        *in_languages("body", _("Body")),
+    ]
     parent_page_types = ["wagtailcore.Page"]
     max_count = 1
 
@@ -41,12 +68,16 @@ class HomePage(Page):
         return context
 
 
-class SiteIndexPage(Page):
+class SiteIndexPage(TitleInLanguages, Page):
     """The catalogue of work-activity sites: search, filters and pages of results."""
 
     intro = models.TextField(_("introduction"), blank=True)
 
-    content_panels = [*Page.content_panels, FieldPanel("intro")]
+    content_panels = [
+        *Page.content_panels,
+        *TITLE_PANELS,
+        *in_languages("intro", _("Introduction")),
+    ]
     parent_page_types = ["cms.HomePage"]
     subpage_types = ["marketplace.WorkSite"]
 
@@ -70,12 +101,16 @@ class SiteIndexPage(Page):
         return context
 
 
-class JobBankPage(Page):
+class JobBankPage(TitleInLanguages, Page):
     """The job bank (työpankki): paid and unpaid jobs that groups can take on."""
 
     intro = models.TextField(_("introduction"), blank=True)
 
-    content_panels = [*Page.content_panels, FieldPanel("intro")]
+    content_panels = [
+        *Page.content_panels,
+        *TITLE_PANELS,
+        *in_languages("intro", _("Introduction")),
+    ]
     parent_page_types = ["cms.HomePage"]
     subpage_types = ["marketplace.Job"]
     max_count = 1
@@ -93,7 +128,7 @@ class JobBankPage(Page):
         return context
 
 
-class ContentPage(Page):
+class ContentPage(TitleInLanguages, Page):
     """A page of text: the accessibility statement, the privacy notice, help.
 
     Pages marked "show in menus" (Promote tab) are linked from every page's footer.
@@ -110,8 +145,9 @@ class ContentPage(Page):
 
     content_panels = [
         *Page.content_panels,
-        FieldPanel("intro"),
-        FieldPanel("body"),
+        *TITLE_PANELS,
+        *in_languages("intro", _("Introduction")),
+        *in_languages("body", _("Body")),
         FieldPanel("last_reviewed"),
     ]
     parent_page_types = ["cms.HomePage", "cms.ContentPage"]
@@ -128,7 +164,7 @@ class FeedbackField(AbstractFormField):
     )
 
 
-class FeedbackPage(AbstractEmailForm):
+class FeedbackPage(TitleInLanguages, AbstractEmailForm):
     """A feedback form (e.g. accessibility feedback, which Act 306/2019 requires).
     Answers are kept as form submissions in the admin and, when an address is
     given, also sent by e-mail."""
@@ -138,10 +174,11 @@ class FeedbackPage(AbstractEmailForm):
 
     content_panels = [
         *AbstractEmailForm.content_panels,
+        *TITLE_PANELS,
         FormSubmissionsPanel(),
-        FieldPanel("intro"),
+        *in_languages("intro", _("Introduction")),
         InlinePanel("form_fields", label=_("Form fields")),
-        FieldPanel("thank_you_text"),
+        *in_languages("thank_you_text", _("Thank-you text")),
         MultiFieldPanel(
             [
                 FieldRowPanel([FieldPanel("from_address"), FieldPanel("to_address")]),

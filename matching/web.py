@@ -34,6 +34,7 @@ from marketplace.models import (
     SelfAssessment,
     WorkSite,
 )
+from marketplace.shared import languages
 from matching.core import dataset as D
 from matching.core import training
 from matching.core.catalogue import Catalogue
@@ -62,6 +63,16 @@ def _codes(terms: Any) -> tuple[str, ...]:
     return tuple(sorted(t.code for t in terms.all()))
 
 
+def description_text(site: WorkSite) -> str:
+    """The site's description in every language it is written in, one paragraph
+    per language, Finnish first: the matcher reads each paragraph in its own
+    language (``matching.core.text.tokens``). With more than one language the last
+    paragraph is closed too, so that the tag words and units the matcher appends
+    are read apart from the Swedish or English text."""
+    written = [text for _lang, text in languages.texts(site, "description")]
+    return "\n\n".join(written) + ("\n\n" if len(written) > 1 else "")
+
+
 def site_record(site: WorkSite) -> D.Site:
     """A published work-activity site as the matcher's ``Site`` record."""
     capacity = getattr(site, "capacity", None)
@@ -75,7 +86,7 @@ def site_record(site: WorkSite) -> D.Site:
         services=_codes(site.services),
         forms=_codes(site.forms),
         tags=_codes(site.tags),
-        description=site.description,
+        description=description_text(site),
         seats_total=capacity.seats_total if capacity else 0,
         seats_free=capacity.seats_free if capacity else 0,
         days_per_week=(site.days_min, site.days_max),

@@ -54,6 +54,17 @@ def _empty_cache() -> None:
         cache.clear()
 
 
+@pytest.fixture(autouse=True)
+def _finnish_to_start_with() -> None:
+    """Every test starts in Finnish, the site's language: a request leaves its
+    language active, and a page text assigned as ``site.description`` is written in
+    the active language's column (django-modeltranslation, docs/languages.md)."""
+    from django.conf import settings
+    from django.utils import translation
+
+    translation.activate(settings.LANGUAGE_CODE)
+
+
 @pytest.fixture
 def stripe_fake(settings):  # type: ignore[no-untyped-def]
     """Payments switched on, every Stripe call answered by an in-process fake."""

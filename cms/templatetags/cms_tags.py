@@ -8,6 +8,8 @@ from django import template
 from django.core.cache import cache
 from django.utils import translation
 
+from marketplace.shared.languages import Text, in_language
+
 register = template.Library()
 
 FOOTER_CACHE_PREFIX = "polku:footer-links:"
@@ -25,13 +27,14 @@ def footer_cache_clear() -> None:
 
 
 @register.simple_tag
-def footer_links() -> list[tuple[str, str]]:
-    """(url, title) of the pages of text the footer links to, in tree order."""
-    links: list[tuple[str, str]] | None = cache.get(footer_cache_key())
+def footer_links() -> list[tuple[str, Text]]:
+    """(url, title) of the pages of text the footer links to, in tree order; the
+    title in the user's language or, marked, in Finnish."""
+    links: list[tuple[str, Text]] | None = cache.get(footer_cache_key())
     if links is None:
         from cms.models import ContentPage
 
         pages = ContentPage.objects.live().in_menu().order_by("path")
-        links = [(page.url, page.title) for page in pages if page.url]
+        links = [(page.url, in_language(page, "title")) for page in pages if page.url]
         cache.set(footer_cache_key(), links, 3600)
     return links

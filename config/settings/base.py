@@ -37,6 +37,8 @@ ALLOWED_HOSTS = env_list("DJANGO_ALLOWED_HOSTS", "127.0.0.1,localhost")
 CSRF_TRUSTED_ORIGINS = env_list("DJANGO_CSRF_TRUSTED_ORIGINS")
 
 INSTALLED_APPS = [
+    # page texts in each language, as columns of the same page (docs/languages.md)
+    "modeltranslation",
     "marketplace",
     "matching",
     "cms",
@@ -75,7 +77,8 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
-    "django.middleware.locale.LocaleMiddleware",
+    # Finnish unless the user picks another language or the browser asks for Swedish
+    "marketplace.accounts.language.LanguageMiddleware",
     "django.middleware.common.CommonMiddleware",
     # "database is locked" (SQLite busy past its timeout) -> the "try again" page
     "marketplace.shared.database_busy.DatabaseBusyMiddleware",
@@ -152,12 +155,19 @@ AUTH_PASSWORD_VALIDATORS = [
 
 # Finnish first; Swedish and English by the language switch.
 LANGUAGE_CODE = "fi"
-LANGUAGES = [("fi", "Suomi"), ("sv", "Svenska"), ("en", "English")]
+# Each language named in itself, as the language switch shows it: Finnish and
+# Swedish write language names in lower case (docs/languages.md).
+LANGUAGES = [("fi", "suomi"), ("sv", "svenska"), ("en", "English")]
 LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = "Europe/Helsinki"
 USE_I18N = True
 USE_TZ = True
 WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
+# Page texts in each language (django-modeltranslation): a text not written in
+# the user's language is shown in Finnish, marked lang="fi" (docs/languages.md).
+MODELTRANSLATION_DEFAULT_LANGUAGE = "fi"
+MODELTRANSLATION_LANGUAGES = ("fi", "sv", "en")
+MODELTRANSLATION_FALLBACK_LANGUAGES = ("fi",)
 
 STATIC_URL = "/static/"
 STATIC_ROOT = BASE_DIR / "staticfiles"

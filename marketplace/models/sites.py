@@ -22,6 +22,7 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from marketplace.shared import vocabularies
+from marketplace.shared.languages import in_languages
 from marketplace.shared.lazy import LazyImport
 
 
@@ -138,7 +139,7 @@ class WorkSite(Page):
     content_panels = [
         *Page.content_panels,
         FieldPanel("organisation"),
-        FieldPanel("description"),
+        *in_languages("description", _("Description")),
         MultiFieldPanel(
             [
                 FieldPanel("municipality"),

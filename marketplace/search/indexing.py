@@ -21,7 +21,7 @@ from django.db import transaction
 from django.utils import translation
 
 from marketplace.models import Job, SearchTerm, WorkSite
-from marketplace.shared import vocabularies
+from marketplace.shared import languages, vocabularies
 from matching.core import language
 
 TITLE, KINDS, PLACE, ORGANISATION, TEXT = 8, 4, 4, 2, 1
@@ -43,14 +43,9 @@ def _labels(codes: Iterable[tuple[str, str]]) -> list[Field]:
 
 
 def _translated(page: WorkSite | Job, name: str, weight: int) -> list[Field]:
-    """A text field in Finnish and, where the page has them, its Swedish and English
-    versions (``description_sv``, ``description_en``)."""
-    out: list[Field] = [(getattr(page, name, "") or "", "fi", weight)]
-    for lang in ("sv", "en"):
-        text = getattr(page, f"{name}_{lang}", "") or ""
-        if text:
-            out.append((text, lang, weight))
-    return out
+    """A text field in every language the page has it written in (Finnish, and
+    ``description_sv``, ``description_en`` where written), each in its language."""
+    return [(text, lang, weight) for lang, text in languages.texts(page, name)]
 
 
 def _place(page: WorkSite | Job) -> list[Field]:

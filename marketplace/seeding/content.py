@@ -3,9 +3,10 @@ requires one of a public service), the privacy notice, help, and the accessibili
 feedback form, under the home page and linked from the footer.
 
 The texts are in ``pages/<key>.<language>.html`` in Finnish, Swedish and English.
-Pages are created in Finnish, the site's first language; the Swedish and English
-texts wait for per-language page content (issue 14), which can take them from
-:func:`page_text`. Created once: an editor's later changes are never overwritten.
+Pages are created in Finnish, the site's first language, with their Swedish and
+English texts beside it (``title_sv``, ``intro_sv``, ``body_sv`` …: docs/languages.md).
+Created once: an editor's later changes are never overwritten; a text missing in a
+language is filled in.
 """
 
 from __future__ import annotations
@@ -17,6 +18,8 @@ from pathlib import Path
 
 from django.db import transaction
 from wagtail.models import Page
+
+from marketplace.seeding.languages import fill_empty
 
 PAGES_DIR = Path(__file__).resolve().parent / "pages"
 LANGUAGES = ("fi", "sv", "en")
@@ -93,8 +96,8 @@ def content_pages_ensure(language: str = "fi") -> dict[str, Page]:
             slug,
             ContentPage(
                 title=text.title,
-                intro=text.intro,
-                body="<p></p>",
+                intro_fi=text.intro,
+                body_fi="<p></p>",
                 last_reviewed=REVIEWED,
                 show_in_menus=True,
             ),
@@ -103,7 +106,9 @@ def content_pages_ensure(language: str = "fi") -> dict[str, Page]:
     feedback = _ensure(
         pages["accessibility"],
         "palaute",
-        FeedbackPage(title=text.title, intro=text.intro, thank_you_text=text.thank_you),
+        FeedbackPage(
+            title=text.title, intro_fi=text.intro, thank_you_text_fi=text.thank_you
+        ),
     )
     if not feedback.form_fields.exists():
         FeedbackField.objects.bulk_create(
@@ -123,12 +128,13 @@ def content_pages_ensure(language: str = "fi") -> dict[str, Page]:
         "ohjeet",
         ContentPage(
             title=help_text.title,
-            intro=help_text.intro,
-            body="<p></p>",
+            intro_fi=help_text.intro,
+            body_fi="<p></p>",
             show_in_menus=True,
         ),
     )
     _fill_bodies(pages, language)
+    _fill_other_languages(pages)
     return pages
 
 
@@ -136,6 +142,21 @@ def _fill_bodies(pages: dict[str, Page], language: str) -> None:
     """Bodies are written once the pages exist (they link to each other)."""
     for key in ("accessibility", "privacy", "help"):
         page = pages[key]
-        if page.body == "<p></p>":
-            page.body = _link_pages(page_text(key, language).body, pages)
-            page.save(update_fields=["body"])
+        if page.body_fi == "<p></p>":
+            page.body_fi = _link_pages(page_text(key, language).body, pages)
+            page.save(update_fields=["body_fi"])
+
+
+def _fill_other_languages(pages: dict[str, Page]) -> None:
+    """The Swedish and English title and texts of each page, where still empty."""
+    for key, page in pages.items():
+        for lang in LANGUAGES[1:]:
+            text = page_text(key, lang)
+            values = {
+                f"title_{lang}": text.title,
+                f"intro_{lang}": text.intro,
+                f"thank_you_text_{lang}": text.thank_you,
+            }
+            if key != "feedback":
+                values[f"body_{lang}"] = _link_pages(text.body, pages)
+            fill_empty(page, values)

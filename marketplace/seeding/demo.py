@@ -16,6 +16,7 @@ from django.db.models import Case, Count, IntegerField, Q, Value, When
 
 from marketplace.access import roles
 from marketplace.models import Client, Organisation, Placement, User, WorkSite
+from marketplace.seeding.demo_languages import demo_languages_ensure
 from matching.core import dataset as ds
 
 DEMO_PASSWORD = "polku-demo"  # noqa: S105 - printed for the demo on purpose
@@ -202,6 +203,7 @@ def demo_users_ensure(data: ds.Dataset | None = None) -> list[tuple[User, str]]:
     if data is not None:
         demo_client_names_ensure(data)
     demo_work_share_ensure()
+    demo_languages_ensure()
     county = _org(kind=Organisation.Kind.WELLBEING_COUNTY)
     site_org = _supervisor_org() or _org(n__gte=1)
     poster_org = (

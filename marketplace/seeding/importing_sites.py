@@ -25,7 +25,7 @@ from marketplace.seeding.importing_run import ImportRun, Outcome, codes, free_sl
 from matching.core import dataset as ds
 
 PAGE_FIELDS = [
-    "organisation", "municipality", "address", "postal_code", "lat", "lon", "description",
+    "organisation", "municipality", "address", "postal_code", "lat", "lon", "description_fi",
     "days_min", "days_max", "hours_min", "hours_max", "support_level",
     "voucher_price_cents", "contact_name", "contact_phone", "contact_email",
 ]  # fmt: skip
@@ -112,7 +112,7 @@ def _fill(site: WorkSite, s: ds.Site, run: ImportRun) -> None:
     site.municipality = run.municipalities[s.municipality]
     site.address, site.postal_code = s.address, s.postal_code
     site.lat, site.lon = s.lat, s.lon
-    site.description = s.description
+    site.description_fi = s.description  # the record's text is Finnish
     site.days_min, site.days_max = s.days_per_week
     site.hours_min, site.hours_max = s.hours_per_day
     site.support_level = s.support_level
@@ -125,7 +125,7 @@ def _same_page(site: WorkSite, s: ds.Site, run: ImportRun) -> bool:
     """The published page already says what the record says."""
     stored = (
         site.title, site.organisation_id, site.municipality_id, site.address,
-        site.postal_code, site.lat, site.lon, site.description, site.days_min,
+        site.postal_code, site.lat, site.lon, site.description_fi, site.days_min,
         site.days_max, site.hours_min, site.hours_max, site.support_level,
         site.voucher_price_cents, site.contact_name, site.contact_phone,
         site.contact_email,

@@ -21,6 +21,7 @@ from marketplace.access import roles
 from marketplace.accounts.regions import REGIONS
 from marketplace.models import Region, RegionApprovalTask, Term
 from marketplace.seeding.content import content_pages_ensure
+from marketplace.seeding.languages import columns, fill_empty, in_each_language
 from matching.core import vocabulary as V
 
 ADMIN_ACCESS = ("wagtailadmin", "access_admin")
@@ -58,16 +59,7 @@ def ensure_page_tree() -> Page:
     root = Page.get_first_root_node()
     home = HomePage.objects.first()
     if home is None:
-        home = root.add_child(
-            instance=HomePage(
-                title="Polku",
-                slug="polku",
-                intro=_(
-                    "Polku helps social instructors and clients find work-activity "
-                    "places that lead somewhere."
-                ),
-            )
-        )
+        home = root.add_child(instance=HomePage(title="Polku", slug="polku"))
         Site.objects.update_or_create(
             is_default_site=True,
             defaults={"root_page": home, "hostname": "localhost", "site_name": "Polku"},
@@ -80,15 +72,45 @@ def ensure_page_tree() -> Page:
     if catalogue is None:
         catalogue = home.add_child(
             instance=SiteIndexPage(
-                title=_("Work-activity sites"),
+                title=in_each_language(catalogue_title)["fi"],
                 slug="tyotoimintapaikat",
-                intro=_(
-                    "Workshops, cafés, recycling centres and outside groups where "
-                    "rehabilitative and disability work activity is done."
-                ),
             )
         )
+    fill_empty(home, columns("intro", in_each_language(home_intro)))
+    fill_empty(catalogue, columns("title", in_each_language(catalogue_title)))
+    fill_empty(catalogue, columns("intro", in_each_language(catalogue_intro)))
     return catalogue
+
+
+def home_intro() -> str:
+    return _(
+        "Polku helps social instructors and clients find work-activity "
+        "places that lead somewhere."
+    )
+
+
+def catalogue_title() -> str:
+    return _("Work-activity sites")
+
+
+def catalogue_intro() -> str:
+    return _(
+        "Workshops, cafés, recycling centres and outside groups where "
+        "rehabilitative and disability work activity is done."
+    )
+
+
+def bank_title() -> str:
+    return _("Job bank")
+
+
+def bank_intro() -> str:
+    return _(
+        "Associations, foundations, parishes and municipalities post "
+        "jobs here, and supervised work-activity groups take them on. "
+        "The money from paid jobs becomes the participants' work-share "
+        "money."
+    )
 
 
 def _perm(app_label: str, codename: str) -> Permission:
@@ -165,16 +187,11 @@ def ensure_job_bank() -> Page:
     if bank is None:
         bank = HomePage.objects.get().add_child(
             instance=JobBankPage(
-                title=_("Job bank"),
-                slug="tyopankki",
-                intro=_(
-                    "Associations, foundations, parishes and municipalities post "
-                    "jobs here, and supervised work-activity groups take them on. "
-                    "The money from paid jobs becomes the participants' work-share "
-                    "money."
-                ),
+                title=in_each_language(bank_title)["fi"], slug="tyopankki"
             )
         )
+    fill_empty(bank, columns("title", in_each_language(bank_title)))
+    fill_empty(bank, columns("intro", in_each_language(bank_intro)))
     return bank
 
 

@@ -15,6 +15,7 @@ training and serving compute the same thing from the same kind of records.
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
@@ -58,6 +59,8 @@ TAG_WORDS: dict[str, str] = {
 }
 
 
+PARAGRAPH = re.compile(r"\n\s*\n")
+
 #: Base forms too general to say anything about a kind of work (to do, work, want …).
 GENERIC = frozenset(
     """tehdä työ haluta toivoa olla päästä paikka kiinnostaa voida osata tykätä
@@ -68,8 +71,14 @@ GENERIC = frozenset(
 def tokens(text: str) -> list[str]:
     """Base forms of a text's content words, with compound parts
     (:func:`matching.core.language.lemmas`, in the language the text is written in),
-    without the :data:`GENERIC` ones."""
-    return [t for t in language.lemmas(text, guess_language(text)) if t not in GENERIC]
+    without the :data:`GENERIC` ones. Paragraphs (split by a blank line) are read
+    each in its own language: a site's description in Finnish and in Swedish comes
+    as two paragraphs (``matching.web.description_text``)."""
+    out: list[str] = []
+    for part in PARAGRAPH.split(text):
+        lemmas = language.lemmas(part, guess_language(part))
+        out.extend(t for t in lemmas if t not in GENERIC)
+    return out
 
 
 def tag_text(tags: Iterable[str]) -> str:

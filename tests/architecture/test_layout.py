@@ -27,7 +27,8 @@ MAX_LINES = 450
 LAYERS: tuple[tuple[str, ...], ...] = (
     ("matching.core",),
     ("marketplace.shared", "marketplace.access.roles"),
-    ("marketplace.models", "matching.models"),
+    # the page fields written in each language (django-modeltranslation's registry)
+    ("marketplace.models", "matching.models", "marketplace.translation"),
     ("marketplace.access",),
     ("marketplace.notifications",),  # told by clients, jobs and money; asks none
     ("marketplace.search",),  # lemma search: index and queries

@@ -32,7 +32,7 @@ def test_supervisor_submits_a_change_for_approval_and_cannot_edit_others(
     shot(page, "supervisor-dashboard")
     # and change the description of their site in the Wagtail admin
     page.goto(f"/admin/pages/{site.pk}/edit/")
-    page.locator("#id_description").fill(NEW_DESCRIPTION)
+    page.locator("#id_description_fi").fill(NEW_DESCRIPTION)
     footer = page.locator("footer .actions--primary")
     # they have no Publish button, only "Submit to Paikkasivun julkaisu" in the menu
     assert footer.locator("button[name='action-publish']").count() == 0
@@ -70,5 +70,5 @@ def test_supervisor_submits_a_change_for_approval_and_cannot_edit_others(
                 "Sorry, you do not have permission to access this area."
             )
         assert denied in page.locator(".messages").inner_text()
-    assert page.locator("#id_description").count() == 0
+    assert page.locator("#id_description_fi").count() == 0
     assert other.title not in page.locator("main, #main").first.inner_text()

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from django.conf import settings
 from django.utils import timezone
 
 from marketplace.jobs.services import jobs as svc
@@ -44,7 +45,8 @@ def test_a_job_not_yet_taken_is_managed_only_by_its_poster_and_organiser(client,
     login(client, bank["supervisor"])
     # the offering group sees its offer on the public page, not the management page
     assert client.get(f"/oma/tyopankki/{job.pk}/").status_code == 404
-    page = client.get(job.url, HTTP_ACCEPT_LANGUAGE="en")
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+    page = client.get(job.url)
     assert "Withdraw the offer" in page.content.decode()
 
 
@@ -208,7 +210,8 @@ def test_without_stripe_keys_the_job_bank_says_payments_are_off(
     client, bank, no_payments
 ):
     post_job(bank)
-    text = client.get("/tyopankki/", HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+    text = client.get("/tyopankki/").content.decode()
     assert "Payments are not configured" in text
 
 
@@ -232,7 +235,8 @@ def test_the_poster_does_not_see_participants_names(client, bank):
     record_days(bank, job, days=1)
     login(client, bank["poster"])
     url = f"/oma/tyopankki/{job.pk}/"
-    text = client.get(url, HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+    text = client.get(url).content.decode()
     assert "3 work days recorded." in text
     for person in bank["people"]:
         assert person.name not in text

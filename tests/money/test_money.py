@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 
 import pytest
+from django.conf import settings
 from django.utils import translation
 
 from marketplace.jobs.services import disputes as dsvc
@@ -288,9 +289,8 @@ def test_without_stripe_keys_paying_says_payments_are_not_configured(
     job = taken_job(bank, price_cents=0)
     Job.objects.filter(pk=job.pk).update(price_cents=5000)
     client.login(username="poster", password=PASSWORD)
-    response = client.post(
-        f"/oma/tyopankki/{job.pk}/maksa/", follow=True, HTTP_ACCEPT_LANGUAGE="en"
-    )
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+    response = client.post(f"/oma/tyopankki/{job.pk}/maksa/", follow=True)
     assert response.status_code == 200
     assert "Payments are not configured" in response.content.decode()
     assert not JobPayment.objects.exists()

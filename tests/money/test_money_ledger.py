@@ -133,7 +133,8 @@ def test_a_difference_with_stripe_is_shown(busy, client, settings):
         charge_bt["source"]
     }
     client.login(username=busy["organiser"].username, password=PASSWORD)
-    page = client.get("/oma/rahaliikenne/", HTTP_ACCEPT_LANGUAGE="en")
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+    page = client.get("/oma/rahaliikenne/")
     assert page.status_code == 200
     assert charge_bt["source"] in page.content.decode()
     assert "1 difference" in page.content.decode()
@@ -165,5 +166,6 @@ def test_another_regions_organiser_sees_none_of_it(busy):
 def test_without_stripe_keys_the_money_page_says_so(busy, client, settings):
     settings.STRIPE_SECRET_KEY = ""
     client.login(username=busy["organiser"].username, password=PASSWORD)
-    page = client.get("/oma/rahaliikenne/", HTTP_ACCEPT_LANGUAGE="en")
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+    page = client.get("/oma/rahaliikenne/")
     assert "Payments are not configured" in page.content.decode()

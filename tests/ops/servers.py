@@ -56,8 +56,9 @@ class Browser:
     ) -> Reply:
         conn = http.client.HTTPConnection("127.0.0.1", server.port, timeout=60)
         sent = {"Accept-Language": self.language, **(headers or {})}
-        if self.cookies:
-            sent["Cookie"] = "; ".join(f"{k}={v}" for k, v in self.cookies.items())
+        # the language as picked with the switch (an English browser gets Finnish)
+        cookies = {"django_language": self.language, **self.cookies}
+        sent["Cookie"] = "; ".join(f"{k}={v}" for k, v in cookies.items())
         if form is not None:
             body = urlencode(form, doseq=True)
             sent["Content-Type"] = "application/x-www-form-urlencoded"

@@ -15,6 +15,7 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
+from django.conf import settings
 
 from tests.factories.accounts import PASSWORD
 from tests.outcomes import differencing as d
@@ -86,9 +87,8 @@ def test_control_issue_16s_day_scan_named_clients_and_is_now_refused(world, clie
 def test_the_page_and_the_export_publish_the_scanned_figures(world, client):
     # the attacker's figures are the page's: the exit table of one period
     client.login(username=world["organiser"].username, password=PASSWORD)
-    response = client.get(
-        "/oma/tulokset/?year=2024&part=q2&municipality=398", HTTP_ACCEPT_LANGUAGE="en"
-    )
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+    response = client.get("/oma/tulokset/?year=2024&part=q2&municipality=398")
     page = {str(r[0]): r[2] for r in response.context["report"].exits.rows}
     chosen = next(f for f in world["filters"] if f.name == "municipality 398")
     window = next(

@@ -9,6 +9,7 @@ import io
 
 import openpyxl
 import pytest
+from django.conf import settings
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone, translation
@@ -149,7 +150,8 @@ A1, A2, B1 = "A1 Puupaja", "A2 Kahvila", "B1 Pesula"
 )
 def test_filters_narrow_the_figures(client, world, query, ended, sites):
     client.login(username=world["organiser"].username, password=PASSWORD)
-    response = client.get(f"{URL}?{query}", HTTP_ACCEPT_LANGUAGE="en")
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+    response = client.get(f"{URL}?{query}")
     report = response.context["report"]
     assert rows_by_label(report.exits)["All ended periods"][1] == ended
     assert {str(r[0]) for r in report.sites.rows} == sites
@@ -167,7 +169,8 @@ def test_filters_narrow_the_figures(client, world, query, ended, sites):
 def test_dates_are_refused_with_a_message(client, world, query):
     # the figures are given for whole months from a fixed list, never for dates
     client.login(username=world["organiser"].username, password=PASSWORD)
-    response = client.get(f"{URL}?{query}", HTTP_ACCEPT_LANGUAGE="en")
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+    response = client.get(f"{URL}?{query}")
     assert response.status_code == 200
     assert response.context["report"] is None
     errors = response.context["filterset"].form.non_field_errors()
@@ -179,11 +182,13 @@ def test_dates_are_refused_with_a_message(client, world, query):
 def test_a_period_that_has_not_ended_is_refused(client, world):
     client.login(username=world["organiser"].username, password=PASSWORD)
     this_year = timezone.localdate().year
-    response = client.get(f"{URL}?year={this_year}", HTTP_ACCEPT_LANGUAGE="en")
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+    response = client.get(f"{URL}?year={this_year}")
     assert response.context["report"] is None
     assert "has not ended" in str(response.context["filterset"].form.errors["part"])
     # a part of a year without the year is refused too
-    response = client.get(f"{URL}?part=q1", HTTP_ACCEPT_LANGUAGE="en")
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+    response = client.get(f"{URL}?part=q1")
     assert response.context["report"] is None
 
 

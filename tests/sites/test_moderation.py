@@ -26,7 +26,9 @@ def edit_form(site: WorkSite, **changes: object) -> dict:
         "title": site.title,
         "slug": site.slug,
         "organisation": site.organisation_id,
-        "description": site.description,
+        "description_fi": site.description_fi,
+        "description_sv": "",
+        "description_en": "",
         "municipality": site.municipality_id,
         "address": site.address,
         "postal_code": site.postal_code,
@@ -88,7 +90,7 @@ def submit(client, setting, **changes):  # type: ignore[no-untyped-def]
 def test_supervisor_change_waits_for_the_organisers_approval(client, setting):
     # Given a supervisor who changes the description and submits it
     response = submit(
-        client, setting, description="Uusi kuvaus: puutöitä ja korjausta."
+        client, setting, description_fi="Uusi kuvaus: puutöitä ja korjausta."
     )
     assert response.status_code == 302, response.content[:2000]
     site = WorkSite.objects.get(pk=setting["site"].pk)
@@ -101,7 +103,7 @@ def test_supervisor_change_waits_for_the_organisers_approval(client, setting):
 
 
 def test_only_an_organiser_of_the_sites_region_can_approve(client, setting):
-    submit(client, setting, description="Uusi kuvaus.")
+    submit(client, setting, description_fi="Uusi kuvaus.")
     site = WorkSite.objects.get(pk=setting["site"].pk)
     state = WorkflowState.objects.get(object_id=str(site.pk))
     task = state.current_task_state.task.specific
@@ -116,7 +118,7 @@ def test_only_an_organiser_of_the_sites_region_can_approve(client, setting):
 
 
 def test_the_organisers_approval_publishes_the_change(client, setting):
-    submit(client, setting, description="Uusi kuvaus hyväksyttäväksi.")
+    submit(client, setting, description_fi="Uusi kuvaus hyväksyttäväksi.")
     site = WorkSite.objects.get(pk=setting["site"].pk)
     state = WorkflowState.objects.get(object_id=str(site.pk))
     client.logout()

@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from django.conf import settings
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
@@ -20,12 +21,11 @@ from tests.factories.sites import make_site
 URL = "/tyotoimintapaikat/"
 
 
-EN = {"HTTP_ACCEPT_LANGUAGE": "en"}
-
-
 def queries(client, url: str, **params) -> tuple[str, list[str]]:  # type: ignore[no-untyped-def]
+    # in English (picked with the language switch: an English browser gets Finnish)
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
     with CaptureQueriesContext(connection) as captured:
-        response = client.get(url, params, **EN)
+        response = client.get(url, params)
     assert response.status_code == 200
     return response.content.decode(), [q["sql"] for q in captured.captured_queries]
 
