@@ -42,7 +42,7 @@ def participants(user: User, site: WorkSite) -> QuerySet[Placement]:
         Placement.objects.filter(site=site, status__in=STARTED)
         .select_related("client")
         .annotate(records=Count("competence_records"))
-        .order_by("client__name")
+        .order_by("client__name", "pk")
     )
 
 

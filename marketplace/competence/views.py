@@ -10,6 +10,7 @@ from typing import Any
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.text import slugify
@@ -30,6 +31,9 @@ from marketplace.models import Client, WorkSite
 from marketplace.shared.http import AuthenticatedRequest
 from marketplace.shared.pdf import PdfError, pdf_response, render_pdf
 
+#: Participants on one page of a site's competence page.
+PARTICIPANTS_PER_PAGE = 25
+
 
 @login_required
 @shows_client_data(Subject.COMPETENCE, Action.LIST, Purpose.COMPETENCE)
@@ -38,12 +42,15 @@ def site_competence(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     site = get_object_or_404(WorkSite, pk=pk)
     if not permissions.can_record_competence(request.user, site):
         raise PermissionDenied
-    rows = list(selectors.participants(request.user, site))
-    reads_of(request).add_all(p.client for p in rows)
+    paginator = Paginator(
+        selectors.participants(request.user, site), PARTICIPANTS_PER_PAGE
+    )
+    page = paginator.get_page(request.GET.get("page"))
+    reads_of(request).add_all(p.client for p in page.object_list)
     return render(
         request,
         "competence/site.html",
-        {"site": site, "rows": rows, "units": site.learning_units.all()},
+        {"site": site, "page": page, "units": site.learning_units.all()},
     )
 
 

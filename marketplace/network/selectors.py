@@ -95,7 +95,7 @@ def open_tasks_for(user: User) -> QuerySet[NetworkTask]:
     return (
         NetworkTask.objects.filter(actor__user=user, status=NetworkTask.Status.OPEN)
         .select_related("plan__client", "actor")
-        .order_by("due")
+        .order_by("due", "pk")
     )
 
 

@@ -9,6 +9,7 @@ from typing import Any
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
@@ -34,6 +35,9 @@ from marketplace.network.forms import (
     staff_of_region,
 )
 from marketplace.shared.http import AuthenticatedRequest
+
+#: Open tasks on one page of a staff actor's task list.
+TASKS_PER_PAGE = 25
 
 
 def _own_client(request: AuthenticatedRequest, pk: Any) -> Client:
@@ -248,10 +252,11 @@ def my_network_tasks(request: AuthenticatedRequest) -> HttpResponse:
     user = request.user
     if not (user.has_role(roles.INSTRUCTOR) or user.has_role(roles.SUPERVISOR)):
         raise PermissionDenied
-    tasks = list(selectors.open_tasks_for(user))
-    reads_of(request).add_all(t.plan.client for t in tasks)
+    paginator = Paginator(selectors.open_tasks_for(user), TASKS_PER_PAGE)
+    page = paginator.get_page(request.GET.get("page"))
+    reads_of(request).add_all(t.plan.client for t in page.object_list)
     return render(
         request,
         "network/my_tasks.html",
-        {"tasks": tasks, "today": timezone.localdate()},
+        {"page": page, "today": timezone.localdate()},
     )

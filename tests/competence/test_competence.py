@@ -166,3 +166,32 @@ def test_the_outcome_figures_count_clients_with_competence_per_site(school):
     found = competence_by_site(scope)
     assert list(found) == [school["site"].pk]
     assert (found[school["site"].pk].value, found[school["site"].pk].clients) == (1, 1)
+
+
+def test_the_sites_participants_come_a_page_at_a_time_by_name(client, school):
+    from marketplace.competence.views import PARTICIPANTS_PER_PAGE
+    from marketplace.models import Placement
+    from tests.factories.clients import make_client
+
+    for i in range(PARTICIPANTS_PER_PAGE):
+        Placement.objects.create(
+            client=make_client(name=f"Osallistuja {i:02d}"),
+            site=school["site"],
+            status=Placement.Status.ENDED,
+            start_date=school["start"],
+        )
+    client.force_login(school["supervisor"])
+    url = f"/oma/paikat/{school['site'].pk}/osaaminen/"
+
+    first = client.get(url).content.decode()
+    second = client.get(url, {"page": 2}).content.decode()
+
+    # by name: "Aino Oma" first, the last "Osallistuja" on the second page
+    assert first.count('<th scope="row">') == PARTICIPANTS_PER_PAGE
+    assert "Aino Oma" in first and 'href="?page=2"' in first
+    last = f"Osallistuja {PARTICIPANTS_PER_PAGE - 1:02d}"
+    assert last not in first and second.count('<th scope="row">') == 1
+    assert last in second
+    read = AccessLogEntry.objects.filter(actor=school["supervisor"], action="list")
+    assert read.count() == PARTICIPANTS_PER_PAGE + 1  # each client once, as shown
+    assert client.get(url, {"page": "x"}).status_code == 200

@@ -1,6 +1,6 @@
 """The network plan: a meeting with three actors' tasks, the staff actor's open
-tasks, the three-month review with the next step (held return through the
-placement services), the client's own view, and the rules."""
+tasks (a page at a time), the three-month review with the next step (held return
+through the placement services), the client's own view, and the rules."""
 
 from __future__ import annotations
 
@@ -19,6 +19,7 @@ from marketplace.models import (
     PlacementPeriod,
 )
 from marketplace.network import services
+from marketplace.network.views import TASKS_PER_PAGE
 from tests.factories.accounts import MunicipalityFactory, OrganisationFactory, make_user
 from tests.factories.clients import make_client
 from tests.factories.sites import make_site
@@ -248,3 +249,56 @@ def test_the_meeting_form_records_participants_and_the_coordinator(client, netwo
     response = client.post(url, form)
     assert response.status_code == 200
     assert NetworkMeeting.objects.count() == 1
+
+
+# --- the staff actor's open tasks a page at a time ---------------------------------
+
+TASKS_URL = "/oma/verkostotehtavat/"
+
+
+def coach_tasks(n: dict[str, Any], count: int) -> None:
+    """``count`` open tasks for the coach, one client per task, due a day apart."""
+    meeting_date = timezone.localdate() - dt.timedelta(days=90)
+    for i in range(count):
+        person = make_client(instructor=n["instructor"], name=f"Asiakas {i:02d}")
+        meeting = start_meeting(n | {"person": person})
+        coach = meeting.participants.get(user=n["coach"])
+        services.network_task_add(
+            actor=n["instructor"],
+            meeting=meeting,
+            task_actor=coach,
+            description=f"Tehtävä {i:02d}",
+            due=meeting_date + dt.timedelta(days=count - i),
+        )
+
+
+def test_the_open_tasks_come_a_page_at_a_time_soonest_first(client, network):
+    coach_tasks(network, TASKS_PER_PAGE + 2)
+    client.force_login(network["coach"])
+    last = f"Tehtävä {TASKS_PER_PAGE + 1:02d}"  # due soonest
+
+    first = client.get(TASKS_URL).content.decode()
+    second = client.get(TASKS_URL, {"page": 2}).content.decode()
+
+    assert first.count("<li><strong>Tehtävä") == TASKS_PER_PAGE
+    assert first.index(last) < first.index("Tehtävä 02")
+    assert 'aria-label="Tulossivut"' in first and 'href="?page=2"' in first
+    assert second.count("<li><strong>Tehtävä") == 2
+    assert "Tehtävä 00" in second and "Tehtävä 01" in second
+    assert "Tehtävä 00" not in first
+    # a bad or too large page number shows a page, never an error
+    assert client.get(TASKS_URL, {"page": "x"}).status_code == 200
+    assert "Tehtävä 00" in client.get(TASKS_URL, {"page": 99}).content.decode()
+
+
+def test_only_the_clients_on_the_task_page_shown_are_logged(client, network):
+    coach_tasks(network, TASKS_PER_PAGE + 2)
+    client.force_login(network["coach"])
+
+    client.get(TASKS_URL, {"page": 2})
+
+    read = AccessLogEntry.objects.filter(actor=network["coach"])
+    shown = NetworkTask.objects.filter(description__in=["Tehtävä 00", "Tehtävä 01"])
+    assert sorted(read.values_list("client", flat=True)) == sorted(
+        t.plan.client_id for t in shown
+    )
