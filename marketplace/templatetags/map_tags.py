@@ -15,13 +15,22 @@ register = template.Library()
 MAP_TEMPLATE = "includes/map.html"
 
 
-def _context(data: dict[str, Any] | None, map_id: str) -> dict[str, Any]:
-    return {"map": data, "map_id": map_id, "map_data_id": f"{map_id}-data"}
+def _context(
+    data: dict[str, Any] | None, map_id: str, page: Any = None
+) -> dict[str, Any]:
+    """``page``: the list's page when the map shows the results of every page (the
+    text alternative then says the rest are on the list's other pages)."""
+    return {
+        "map": data,
+        "map_id": map_id,
+        "map_data_id": f"{map_id}-data",
+        "paged": page is not None and page.paginator.num_pages > 1,
+    }
 
 
 @register.inclusion_tag(MAP_TEMPLATE)
 def catalogue_map(catalogue: Any) -> dict[str, Any]:
-    return _context(selectors.catalogue_map(catalogue), "catalogue-map")
+    return _context(selectors.catalogue_map(catalogue), "catalogue-map", catalogue.page)
 
 
 @register.inclusion_tag(MAP_TEMPLATE)
@@ -39,7 +48,9 @@ def suggestions_map(client: Any, items: Any, to_client: bool = False) -> dict[st
 
 @register.inclusion_tag(MAP_TEMPLATE)
 def jobs_map(job_bank: Any) -> dict[str, Any]:
-    return _context(selectors.jobs_map(job_bank.filterset.qs.distinct()), "jobs-map")
+    return _context(
+        selectors.jobs_map(job_bank.filterset.qs.distinct()), "jobs-map", job_bank.page
+    )
 
 
 @register.inclusion_tag("maps/location_picker.html")

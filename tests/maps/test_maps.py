@@ -122,6 +122,26 @@ def test_the_catalogue_map_has_every_result_of_the_filters(client, towns):
     assert all(p["list_id"].startswith("site-") for p in data["points"])
 
 
+def test_the_maps_text_says_where_the_rest_are_when_the_list_has_pages(
+    client, towns, monkeypatch
+):
+    from django.core.cache import cache
+
+    from marketplace.sites import selectors as sites_selectors
+
+    one_page = client.get(URL).content.decode()
+    assert "Kaikki kartan paikat ovat myös tämän sivun listassa." in one_page
+    # with two to a page, the three results are on two pages of the list
+    monkeypatch.setattr(sites_selectors, "SITES_PER_PAGE", 2)
+    cache.clear()  # the catalogue's fragment of the same filters is cached
+    response = client.get(URL)
+    html = response.content.decode()
+    assert len(_map(response, "catalogue-map")["points"]) == 3
+    assert len(response.context["catalogue"].page.object_list) == 2
+    assert "listassa: tällä sivulla ja listan muilla sivuilla." in html
+    assert "tämän sivun listassa." not in html
+
+
 def test_an_unknown_place_is_a_form_error_not_a_crash(client, towns):
     response = client.get(URL, {"near": "999"})
     assert response.status_code == 200
