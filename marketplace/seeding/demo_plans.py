@@ -10,17 +10,20 @@ pages, the client's own page and the staff's task list something to show:
   other participant, a second unit worked on since. The parts and
   the tasks are the usual ones of each unit (:data:`UNIT_WORK`).
 * **Network plans**: the demo instructor records, for the first
-  :data:`PLANNED_CLIENTS` clients of their caseload (the demo client first), a
-  starting meeting at the placement's start with three actors' tasks; where the
-  placement has run three months, the review meeting too, with what came of each
-  task and the next step (continue at the site), and a task for the next period.
+  :data:`PLANNED_CLIENTS` clients of their caseload with an active placement (the
+  demo client first), a starting meeting at the placement's start with three
+  actors' tasks; where the placement has run three months, the latest review (at
+  the last three-month mark) too, with what came of each task, the next step
+  (continue at the site) and a task due by the next meeting.
   The demo instructor coordinates, and the demo supervisor is in the network of a
   client at their own site, so both have open tasks on their task list.
 
 Everything goes through the competence and network services, with their rules. The
-dates are counted back from the data set's ``as_of`` (never after today), so the
-same data set gives the same rows. Idempotent: a placement that has records and a
-client who has a plan are left as they are, so running it again adds nothing.
+competence is history: its dates are counted back from the data set's ``as_of``
+(never after today), so the same data set gives the same rows. A plan looks ahead:
+its review and next meeting are counted from today, as the demo jobs' deadlines are,
+so the next meeting is always to come. Idempotent: a placement that has records and
+a client who has a plan are left as they are, so running it again adds nothing.
 """
 
 from __future__ import annotations
@@ -284,11 +287,13 @@ def _participants(
 
 
 def _plan(
-    instructor: User, supervisor: User | None, placement: Placement, last: dt.date
+    instructor: User, supervisor: User | None, placement: Placement, today: dt.date
 ) -> None:
-    """A starting meeting with its tasks and, after three months, the review."""
-    started = placement.start_date or last
-    reviewed = started + REVIEW_AFTER <= last
+    """A starting meeting with its tasks and, once the placement has run three
+    months, the latest review (at the last three-month mark)."""
+    started = placement.start_date or today
+    marks = (today - started) // REVIEW_AFTER
+    reviewed = marks >= 1
     participants = _participants(instructor, supervisor, placement)
     meeting = network.network_meeting_record(
         actor=instructor,
@@ -316,7 +321,8 @@ def _plan(
         for i, text, days in FIRST_TASKS
     ]
     if reviewed:
-        _review(instructor, placement, participants, tasks, started + REVIEW_AFTER)
+        day = started + marks * REVIEW_AFTER
+        _review(instructor, placement, participants, tasks, day)
 
 
 def _review(
@@ -359,17 +365,17 @@ def _review(
         meeting=review,
         task_actor=coordinator,
         description="Tukee koulutukseen hakemisessa",
-        due=day + dt.timedelta(days=60),
+        due=day + REVIEW_AFTER,  # by the next meeting
     )
 
 
 @transaction.atomic
 def demo_network_ensure(
-    *, instructor: User, supervisor: User | None, as_of: dt.date
+    *, instructor: User, supervisor: User | None, today: dt.date | None = None
 ) -> int:
     """Network plans for the instructor's first clients (see the module), the demo
     client's first; returns how many plans were added."""
-    last = _last_day(as_of)
+    last = today or timezone.localdate()
     clients = Client.objects.filter(instructor=instructor)
     placements = [
         Placement.objects.filter(
@@ -390,7 +396,11 @@ def demo_network_ensure(
 
 
 def demo_plans_ensure(
-    *, instructor: User, supervisor: User | None, as_of: dt.date
+    *,
+    instructor: User,
+    supervisor: User | None,
+    as_of: dt.date,
+    today: dt.date | None = None,
 ) -> DemoPlans:
     """Both of the above, the competence first; returns how many rows were added."""
     records = (
@@ -401,6 +411,6 @@ def demo_plans_ensure(
         else 0
     )
     plans = demo_network_ensure(
-        instructor=instructor, supervisor=supervisor, as_of=as_of
+        instructor=instructor, supervisor=supervisor, today=today
     )
     return DemoPlans(records, plans)

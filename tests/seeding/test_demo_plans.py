@@ -26,6 +26,7 @@ from tests.factories.sites import make_site
 
 D = dt.date
 AS_OF = D(2026, 11, 1)
+TODAY = D(2026, 12, 5)  # the plans look ahead from the day the demo is loaded
 
 
 def placed(
@@ -83,15 +84,18 @@ def demo(polku: Any) -> dict[str, Any]:
         # the instructor's clients: the demo client at the association's site
         # without units for six months, the others elsewhere
         "demo_client": placed(own[3], plain, D(2026, 5, 4)),
-        "recent": placed(own[1], elsewhere, D(2026, 9, 1)),
-        "future": placed(own[2], elsewhere, AS_OF + dt.timedelta(days=3)),
+        "recent": placed(own[1], elsewhere, D(2026, 10, 1)),
+        "future": placed(own[2], elsewhere, TODAY + dt.timedelta(days=3)),
         "later": [placed(c, elsewhere, D(2026, 8, 1)) for c in own[4:]],
     }
 
 
 def ensure(demo: dict[str, Any]) -> demo_plans.DemoPlans:
     return demo_plans_ensure(
-        instructor=demo["instructor"], supervisor=demo["supervisor"], as_of=AS_OF
+        instructor=demo["instructor"],
+        supervisor=demo["supervisor"],
+        as_of=AS_OF,
+        today=TODAY,
     )
 
 
@@ -119,7 +123,7 @@ def test_network_plans_for_three_clients_the_demo_clients_first_with_a_review(de
 
     plans = NetworkPlan.objects.all()
     # the demo client, then by data-set id those with an active placement that
-    # began before as_of (not c0, ended; not c2, starts later), three in all
+    # began before today (not c0, ended; not c2, starts later), three in all
     assert {p.client for p in plans} == {demo["own"][n] for n in (3, 1, 4)}
     demo_plan = plans.get(client=demo["own"][3])
     assert list(demo_plan.meetings.values_list("kind", flat=True)) == [
@@ -128,6 +132,11 @@ def test_network_plans_for_three_clients_the_demo_clients_first_with_a_review(de
     ]
     review = demo_plan.meetings.get(kind=NetworkMeeting.Kind.REVIEW)
     assert review.next_step == "continue"
+    # the latest review: at the last three-month mark (4.5. + 2 × 91 days), the
+    # next meeting to come, the task agreed there due by it
+    assert review.date == D(2026, 11, 2) and review.next_meeting == D(2027, 2, 1)
+    agreed = review.tasks_agreed.get()
+    assert (agreed.status, agreed.due) == ("open", review.next_meeting)
     done = demo_plan.tasks.filter(status=NetworkTask.Status.DONE)
     assert done.count() == 3 and all(t.outcome for t in done)
     assert demo_plan.tasks.filter(status=NetworkTask.Status.OPEN).count() == 2
