@@ -85,6 +85,9 @@ def test_a_supervisor_records_two_units_and_the_client_downloads_the_certificate
     log_in(page, people["supervisor"])
     page.goto(f"/oma/paikat/{people['site'].pk}/osaaminen/")
     assert axe(page) == []
+    page.set_viewport_size(PHONE)
+    assert fits(page)
+    page.set_viewport_size({"width": 1280, "height": 900})
     with page.expect_navigation():
         page.get_by_role("link", name="Aino Oma").click()
     # when they record two units for the participant
@@ -245,7 +248,12 @@ def recorded_and_planned(people: dict[str, Any]) -> None:
         date=people["start"],
         starting_point="Olen ollut pitkään kotona.",
         goals="Haluan opiskella puualaa.",
-        participants=[network.ActorInput(role=r, organisation=o) for r, o in ACTORS],
+        participants=[
+            network.ActorInput(
+                role=r, organisation=o, user=people["instructor"] if i == 0 else None
+            )
+            for i, (r, o) in enumerate(ACTORS)
+        ],
         coordinator_index=0,
         next_meeting=today + dt.timedelta(days=14),
         client_agreed=True,
@@ -286,3 +294,8 @@ def test_the_instructor_sees_the_clients_competence_and_open_tasks(
     with page.expect_navigation():
         page.get_by_role("link", name="Koko verkostosuunnitelma").click()
     assert "Selvittää puualan koulutukset" in page.locator("main").inner_text()
+    # the instructor's own open tasks across clients, also on a phone
+    page.goto("/oma/verkostotehtavat/")
+    assert "Kutsuu seuraavan tapaamisen" in page.locator("main").inner_text()
+    assert fits(page)
+    assert axe(page) == []
