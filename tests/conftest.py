@@ -13,6 +13,14 @@ def polku(db):  # type: ignore[no-untyped-def]
     return polku_setup()
 
 
+@pytest.fixture
+def clock(monkeypatch):  # type: ignore[no-untyped-def]
+    """Set Polku's "today": ``clock.set(date)`` (tests/clock.py)."""
+    from tests.clock import Clock
+
+    return Clock(monkeypatch)
+
+
 def pytest_configure(config: pytest.Config) -> None:
     config.addinivalue_line(
         "markers",

@@ -7,6 +7,7 @@ from marketplace.clients.views import (
     clients,
     documents,
     feedback,
+    placements,
     site_day,
 )
 from marketplace.clients.views.attendance_week import site_attendance_week
@@ -24,7 +25,7 @@ urlpatterns = [
     ),
     path(
         "asiakkaat/<uuid:pk>/ehdota/",
-        clients.placement_suggest,
+        placements.placement_suggest,
         name="placement_suggest",
     ),
     # before the placement actions, whose <slug:action> would match "sopimus"
@@ -55,7 +56,7 @@ urlpatterns = [
     ),
     path(
         "sijoitukset/<uuid:pk>/<slug:action>/",
-        clients.placement_action,
+        placements.placement_action,
         name="placement_action",
     ),
     path("minun/", clients.my_page, name="my_page"),

@@ -334,6 +334,8 @@ class JobEvent(models.Model):
 
     @property
     def to_label(self) -> str:
+        if self.detail.get("awaiting_approval"):
+            return str(_("Waiting for the organiser's approval"))
         return str(dict(JobStatus.choices).get(self.to_status, self.to_status))
 
 

@@ -266,13 +266,28 @@ class LearningUnit(Orderable):
 
 
 class SiteCapacity(models.Model):
-    """Seats at a site, kept by its supervisor; a free seat count never goes below zero."""
+    """Seats at a site, kept by its supervisor.
+
+    ``seats_taken`` counts the placements in Polku that hold a seat here (agreed,
+    active or held for a return); the placement services change it together with
+    ``seats_free`` in one conditional UPDATE. The rest of the total, ``seats_total -
+    seats_free - seats_taken``, is taken by clients placed outside Polku. The
+    database refuses a free count below zero and a total below the seats taken and
+    free together.
+    """
 
     site = models.OneToOneField(
         WorkSite, on_delete=models.CASCADE, related_name="capacity", primary_key=True
     )
     seats_total = models.PositiveSmallIntegerField(_("seats in total"), default=0)
     seats_free = models.PositiveSmallIntegerField(_("free seats"), default=0)
+    seats_taken = models.PositiveSmallIntegerField(
+        _("seats taken by placements in Polku"), default=0
+    )
+    #: the counts the last import brought: a re-import applies the data set's
+    #: counts only when they differ from these (the source changed), so an
+    #: unchanged data set never undoes what supervisors and placements did
+    imported_seats = models.CharField(max_length=23, blank=True, editable=False)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
     class Meta:
@@ -285,6 +300,12 @@ class SiteCapacity(models.Model):
             models.CheckConstraint(
                 condition=models.Q(seats_free__lte=models.F("seats_total")),
                 name="seats_free_within_total",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(
+                    seats_total__gte=models.F("seats_free") + models.F("seats_taken")
+                ),
+                name="seats_taken_and_free_within_total",
             ),
         ]
 

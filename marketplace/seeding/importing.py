@@ -33,6 +33,7 @@ from marketplace.seeding.importing_run import (
 )
 from marketplace.seeding.importing_sites import import_sites
 from marketplace.seeding.setup import polku_setup
+from marketplace.sites.services import seats_recount
 from matching.core import dataset as ds
 
 __all__ = ["ImportSummary", "dataset_import"]
@@ -55,6 +56,7 @@ def dataset_import(
         import_placements(run, clients)
         if run.errors:
             raise ds.DatasetError(run.errors)
+        seats_recount()  # seats taken = the placements that hold one, after the import
     run.summary.not_imported = {
         "placements at jobs": sum(1 for p in data.placements if p.job is not None),
     }

@@ -19,6 +19,7 @@ from django.core.exceptions import ValidationError
 from marketplace.models import (
     Client,
     Placement,
+    PlacementEvent,
     PlacementPeriod,
     SelfAssessment,
     WorkSite,
@@ -137,10 +138,21 @@ def import_placements(run: ImportRun, clients: dict[str, Client]) -> None:
             "periods"
         )
     }
+    # a placement someone has moved in Polku since (it has history lines) is
+    # Polku's from then on: a re-import does not undo what users did
+    moved = set(
+        PlacementEvent.objects.filter(placement__external_id__in=list(existing))
+        .values_list("placement__external_id", flat=True)
+        .distinct()
+    )
     rows = [p for p in run.data.placements if p.site is not None]
     for i, p in enumerate(rows, 1):
         if p.client not in clients or p.site not in sites:
             continue  # the client's or the site's own error is already reported
+        if p.id in moved:
+            run.count("placements", "unchanged")
+            run.progress("placements", i, len(rows))
+            continue
         placement = existing.get(p.id) or Placement(external_id=p.id)
         outcome = _placement_store(
             placement, p, clients[p.client], sites[p.site], run.data.as_of

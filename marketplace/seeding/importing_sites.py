@@ -6,8 +6,10 @@ Rules enforced here:
   log entry, no search-index write and no background task (it is *unchanged*);
 - a changed site is validated by the model (named ``sites[i].field``), saved and
   published as one new revision;
-- seats are the data set's own and live outside the page: a change of seats alone
-  updates them without a page revision;
+- seats live outside the page and are live data: the record's seats are applied
+  only when they changed in the data set since the last import, so a re-import
+  keeps what supervisors and placements did (``sites.services.seats_import``); a
+  change of seats alone updates them without a page revision;
 - a new site's address (slug) is unique among the catalogue's pages, even when two
   names and ids slugify alike.
 """
@@ -20,8 +22,9 @@ from django.core.exceptions import ValidationError
 from wagtail.models import Page
 from wagtail.search.index import insert_or_update_object
 
-from marketplace.models import LearningUnit, SiteCapacity, WorkSite
+from marketplace.models import LearningUnit, WorkSite
 from marketplace.seeding.importing_run import ImportRun, Outcome, codes, free_slug
+from marketplace.sites.services import seats_import
 from matching.core import dataset as ds
 
 PAGE_FIELDS = [
@@ -146,15 +149,6 @@ def _same_page(site: WorkSite, s: ds.Site, run: ImportRun) -> bool:
 
 
 def _seats_set(site: WorkSite, s: ds.Site) -> bool:
-    """Set the site's seats to the record's; True when they changed."""
-    capacity = getattr(site, "capacity", None)
-    if capacity is not None and (capacity.seats_total, capacity.seats_free) == (
-        s.seats_total,
-        s.seats_free,
-    ):
-        return False
-    SiteCapacity.objects.update_or_create(
-        site=site,
-        defaults={"seats_total": s.seats_total, "seats_free": s.seats_free},
-    )
-    return True
+    """The record's seats for the site, when they changed in the data set since the
+    last import (``seats_import``): True when anything was written."""
+    return seats_import(site=site, seats_total=s.seats_total, seats_free=s.seats_free)

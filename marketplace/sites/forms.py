@@ -15,6 +15,13 @@ class SeatsForm(forms.Form):
     seats_free = forms.IntegerField(
         label=_("Free seats now"), min_value=0, max_value=500
     )
+    #: the seats as the form showed them ("total/free/taken"): a change made
+    #: meanwhile is not undone by saving this form
+    seen = forms.RegexField(
+        regex=r"^[0-9]{1,5}/[0-9]{1,5}/[0-9]{1,5}$",
+        widget=forms.HiddenInput,
+        required=False,
+    )
 
     def clean(self) -> dict[str, Any]:
         cleaned = super().clean()
@@ -24,3 +31,10 @@ class SeatsForm(forms.Form):
                 "seats_free", _("There cannot be more free seats than seats in total.")
             )
         return cleaned
+
+    def seen_counts(self) -> tuple[int, int, int] | None:
+        seen = self.cleaned_data.get("seen")
+        if not seen:
+            return None
+        total, free, taken = (int(part) for part in seen.split("/"))
+        return total, free, taken

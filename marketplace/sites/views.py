@@ -51,19 +51,35 @@ def seats_update(request: HttpRequest, pk: int) -> HttpResponse:
     if not permissions.can_update_seats(request.user, site):
         raise PermissionDenied
     capacity = getattr(site, "capacity", None)
+    counts = (
+        (capacity.seats_total, capacity.seats_free, capacity.seats_taken)
+        if capacity
+        else (0, 0, 0)
+    )
     initial = {
-        "seats_total": capacity.seats_total if capacity else 0,
-        "seats_free": capacity.seats_free if capacity else 0,
+        "seats_total": counts[0],
+        "seats_free": counts[1],
+        "seen": "/".join(str(n) for n in counts),
     }
     form = SeatsForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
         try:
-            site_seats_update(user=request.user, site=site, **form.cleaned_data)
-        except SeatsError:
-            form.add_error(None, _("The seat numbers are not possible."))
+            site_seats_update(
+                user=request.user,
+                site=site,
+                seats_total=form.cleaned_data["seats_total"],
+                seats_free=form.cleaned_data["seats_free"],
+                seen=form.seen_counts(),
+            )
+        except SeatsError as exc:
+            form.add_error(None, str(exc))
         else:
             messages.success(
                 request, _("Seats updated for %(site)s.") % {"site": site.title}
             )
             return redirect("my_sites")
-    return render(request, "marketplace/seats_form.html", {"site": site, "form": form})
+    return render(
+        request,
+        "marketplace/seats_form.html",
+        {"site": site, "form": form, "seats_taken": counts[2]},
+    )

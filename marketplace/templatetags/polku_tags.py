@@ -52,21 +52,12 @@ def assessment_area(area: str) -> str:
     return str(SelfAssessment._meta.get_field(area).verbose_name)
 
 
-_NEXT_ACTIONS = {
-    "suggested": ("visit", "cancel"),
-    "visit_booked": ("agree", "visit", "cancel"),
-    "agreed": ("activate", "end"),
-    "active": ("extend", "hold", "end"),
-    "held": ("return", "end"),
-}
-
-
 @register.filter
 def placement_actions(placement):  # type: ignore[no-untyped-def]
     """The steps the placement can take next, with their labels."""
-    from marketplace.clients.views.clients import ACTIONS
+    from marketplace.clients.views.placements import placement_steps
 
-    return [(a, ACTIONS[a][2]) for a in _NEXT_ACTIONS.get(placement.status, ())]
+    return placement_steps(placement)
 
 
 @register.filter

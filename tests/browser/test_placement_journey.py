@@ -68,13 +68,15 @@ def free_seats(site) -> int:  # type: ignore[no-untyped-def]
 
 
 def test_instructor_walks_a_client_to_a_held_return_and_the_client_reads_it(
-    page, browser, live_server, journey, shot, axe
+    page, browser, live_server, journey, shot, axe, clock
 ):
     today = timezone.localdate()
+    then = lambda days: clock.set(today + dt.timedelta(days=days))  # noqa: E731
     d = lambda days: (today + dt.timedelta(days=days)).isoformat()  # noqa: E731
     site, person = journey["site"], journey["person"]
 
-    # Given the instructor on their client's page
+    # Given the instructor on their client's page, ten weeks ago
+    then(-70)
     log_in(page, journey["instructor"])
     page.goto(f"/oma/asiakkaat/{person.pk}/")
     assert page.locator("h1").inner_text() == "Aino Oma"
@@ -96,12 +98,14 @@ def test_instructor_walks_a_client_to_a_held_return_and_the_client_reads_it(
     )
     # then agreeing took one of the two free seats
     assert free_seats(site) == 1
-    step(page, "activate", {})
+    then(-60)
+    step(page, "activate", {"#id_start_date": d(-60)})
     placement = Placement.objects.get(client=person)
     assert placement.status == Placement.Status.ACTIVE
     shot(page, "journey-active")
 
     # when the client moves on to a work trial and the seat is held for 6 weeks
+    then(-20)
     step(
         page,
         "hold",
@@ -115,6 +119,7 @@ def test_instructor_walks_a_client_to_a_held_return_and_the_client_reads_it(
     assert held_until in page.locator("#placements").inner_text()
 
     # when the work trial does not work out and the client returns with one action
+    then(-5)
     step(page, "return", {"#id_start_date": d(-5)})
     placement.refresh_from_db()
     assert placement.status == Placement.Status.ACTIVE
@@ -126,7 +131,8 @@ def test_instructor_walks_a_client_to_a_held_return_and_the_client_reads_it(
     shot(page, "journey-returned")
     assert axe(page) == []
 
-    # Given the client logging in on their own device
+    # Given the client logging in on their own device, today
+    then(0)
     context = browser.new_context(base_url=live_server.url, locale="fi-FI")
     own = context.new_page()
     try:

@@ -7,8 +7,8 @@ import datetime as dt
 import pytest
 
 from marketplace.access import roles
+from marketplace.clients.selectors.attendance import site_month
 from marketplace.clients.services import placements as svc
-from marketplace.clients.services.attendance import money_for_month
 from marketplace.models import AttendanceDay
 from tests.factories.accounts import PASSWORD, OrganisationFactory, make_user
 from tests.factories.clients import make_client
@@ -16,7 +16,8 @@ from tests.factories.sites import make_site
 
 
 @pytest.fixture
-def placed(polku):  # type: ignore[no-untyped-def]
+def placed(polku, clock):  # type: ignore[no-untyped-def]
+    clock.set(dt.date(2026, 1, 2))
     org = OrganisationFactory()
     instructor = make_user(roles.INSTRUCTOR, organisation=org)
     supervisor = make_user(roles.SUPERVISOR, organisation=org)
@@ -49,7 +50,13 @@ def placed(polku):  # type: ignore[no-untyped-def]
             hours_per_day=5,
             tasks="",
         )
+        clock.set(dt.date(2026, 1, 5))
+        p = svc.placement_activate(
+            actor=instructor, placement=p, start_date=dt.date(2026, 1, 5)
+        )
+        clock.set(dt.date(2026, 1, 2))
         out["placements"].append(p)
+    clock.set(dt.date(2026, 1, 31))
     return out
 
 
@@ -63,9 +70,9 @@ def mark(client, placed, days, month="2026-01"):  # type: ignore[no-untyped-def]
 def test_supervisor_marks_days_and_money_follows_the_service(client, placed):
     client.login(username=placed["supervisor"].username, password=PASSWORD)
     assert mark(client, placed, [5, 6, 8]).status_code == 302
-    rehab, disability = placed["placements"]
-    assert money_for_month(rehab, dt.date(2026, 1, 1)).total_cents == 3 * 900
-    assert money_for_month(disability, dt.date(2026, 1, 1)).total_cents == 3 * 600
+    rehab, disability = site_month(placed["site"], dt.date(2026, 1, 1))
+    assert rehab.placement.client.name == "Aino" and rehab.total_cents == 3 * 900
+    assert disability.total_cents == 3 * 600
 
 
 def test_sending_the_same_marks_twice_changes_nothing_and_unticking_removes(

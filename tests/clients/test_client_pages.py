@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 
 from marketplace.access import roles
@@ -110,7 +112,8 @@ def test_client_ids_in_urls_are_not_sequential(team):
     assert len(str(team["mine"].pk)) == 36 and str(team["mine"].pk) != "1"
 
 
-def test_instructor_walks_a_client_from_suggestion_to_held_return(client, team):
+def test_instructor_walks_a_client_from_suggestion_to_held_return(client, team, clock):
+    clock.set(dt.date(2026, 1, 2))
     login(client, team["me"])
     base = f"/oma/asiakkaat/{team['mine'].pk}/"
     client.post(f"{base}ehdota/", {"site": team["site"].pk})
@@ -129,13 +132,16 @@ def test_instructor_walks_a_client_from_suggestion_to_held_return(client, team):
         ).status_code
         == 302
     )
-    assert act("activate").status_code == 302
+    clock.set(dt.date(2026, 1, 12))
+    assert act("activate", {"start_date": "12.1.2026"}).status_code == 302
+    clock.set(dt.date(2026, 3, 1))
     assert (
         act(
             "hold", {"end_date": "2026-03-01", "exit_reason": "work_trial", "weeks": 6}
         ).status_code
         == 302
     )
+    clock.set(dt.date(2026, 3, 20))
     assert act("return", {"start_date": "2026-03-20"}).status_code == 302
     p.refresh_from_db()
     assert p.status == Placement.Status.ACTIVE and p.periods.count() == 2
@@ -143,7 +149,8 @@ def test_instructor_walks_a_client_from_suggestion_to_held_return(client, team):
     assert "20.3.2026" in page and "1.3.2026" in page
 
 
-def test_a_broken_rule_is_shown_and_changes_nothing(client, team):
+def test_a_broken_rule_is_shown_and_changes_nothing(client, team, clock):
+    clock.set(dt.date(2026, 1, 2))
     login(client, team["me"])
     client.post(f"/oma/asiakkaat/{team['mine'].pk}/ehdota/", {"site": team["site"].pk})
     p = Placement.objects.get()

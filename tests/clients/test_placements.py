@@ -17,6 +17,7 @@ from tests.factories.clients import make_client
 from tests.factories.sites import make_site
 
 S = Placement.Status
+VISIT_DAY = dt.date(2026, 1, 5)
 START = dt.date(2026, 1, 12)
 
 
@@ -28,14 +29,21 @@ def english():  # type: ignore[no-untyped-def]
 
 
 @pytest.fixture
-def path(polku):  # type: ignore[no-untyped-def]
+def path(polku, clock):  # type: ignore[no-untyped-def]
+    clock.set(VISIT_DAY)
     org = OrganisationFactory()
     instructor = make_user(roles.INSTRUCTOR, organisation=org)
     site = make_site(
         organisation=org, seats=(5, 1), days_min=1, days_max=4, hours_min=4, hours_max=6
     )
     client = make_client(instructor=instructor)
-    return {"instructor": instructor, "site": site, "client": client, "org": org}
+    return {
+        "instructor": instructor,
+        "site": site,
+        "client": client,
+        "org": org,
+        "clock": clock,
+    }
 
 
 def agreed(path, **kw):  # type: ignore[no-untyped-def]
@@ -59,6 +67,19 @@ def agreed(path, **kw):  # type: ignore[no-untyped-def]
 
 def seats(site) -> int:  # type: ignore[no-untyped-def]
     return SiteCapacity.objects.get(site=site).seats_free
+
+
+def active(path, on=START):  # type: ignore[no-untyped-def]
+    """Agreed, and the client started on the agreed start (today is that day)."""
+    placement = agreed(path)
+    path["clock"].set(on)
+    return svc.placement_activate(
+        actor=path["instructor"], placement=placement, start_date=on
+    )
+
+
+def later(path, day):  # type: ignore[no-untyped-def]
+    return path["clock"].set(day)
 
 
 def test_agreeing_takes_a_seat_and_sets_a_three_month_first_period(path):
@@ -134,8 +155,9 @@ def test_never_at_a_company_for_rehabilitative_work_activity(path):
 
 
 def test_ending_frees_the_seat_with_an_exit_reason(path):
-    placement = svc.placement_activate(actor=path["instructor"], placement=agreed(path))
-    svc.placement_end(
+    placement = active(path)
+    later(path, dt.date(2026, 3, 1))
+    placement = svc.placement_end(
         actor=path["instructor"],
         placement=placement,
         end_date=dt.date(2026, 3, 1),
@@ -147,8 +169,9 @@ def test_ending_frees_the_seat_with_an_exit_reason(path):
 
 
 def test_held_return_keeps_the_seat_and_shows_both_periods(path):
-    placement = svc.placement_activate(actor=path["instructor"], placement=agreed(path))
-    svc.placement_hold(
+    placement = active(path)
+    later(path, dt.date(2026, 3, 1))
+    placement = svc.placement_hold(
         actor=path["instructor"],
         placement=placement,
         end_date=dt.date(2026, 3, 1),
@@ -157,7 +180,8 @@ def test_held_return_keeps_the_seat_and_shows_both_periods(path):
     )
     assert placement.status == S.HELD and placement.held_until == dt.date(2026, 4, 12)
     assert seats(path["site"]) == 0  # still taken for the return
-    svc.placement_return(
+    later(path, dt.date(2026, 3, 20))
+    placement = svc.placement_return(
         actor=path["instructor"], placement=placement, start_date=dt.date(2026, 3, 20)
     )
     assert placement.status == S.ACTIVE
@@ -170,7 +194,8 @@ def test_held_return_keeps_the_seat_and_shows_both_periods(path):
 
 
 def test_an_unused_hold_expires_and_frees_the_seat_once(path):
-    placement = svc.placement_activate(actor=path["instructor"], placement=agreed(path))
+    placement = active(path)
+    later(path, dt.date(2026, 3, 1))
     svc.placement_hold(
         actor=path["instructor"],
         placement=placement,
@@ -186,7 +211,8 @@ def test_an_unused_hold_expires_and_frees_the_seat_once(path):
 
 
 def test_a_seat_is_held_only_for_a_move_onwards(path):
-    placement = svc.placement_activate(actor=path["instructor"], placement=agreed(path))
+    placement = active(path)
+    later(path, dt.date(2026, 3, 1))
     with pytest.raises(svc.PlacementRuleError):
         svc.placement_hold(
             actor=path["instructor"],
@@ -198,8 +224,10 @@ def test_a_seat_is_held_only_for_a_move_onwards(path):
 
 
 def test_periods_are_at_most_24_months_in_total(path):
-    placement = svc.placement_activate(actor=path["instructor"], placement=agreed(path))
-    svc.placement_extend(actor=path["instructor"], placement=placement, months=21)
+    placement = active(path)
+    placement = svc.placement_extend(
+        actor=path["instructor"], placement=placement, months=21
+    )
     assert placement.planned_end == dt.date(2028, 1, 12)
     with pytest.raises(svc.PlacementRuleError, match="24 months"):
         svc.placement_extend(actor=path["instructor"], placement=placement, months=1)
@@ -217,7 +245,7 @@ def test_illegal_transition_is_refused_with_a_message(path):
 
 
 def test_review_is_due_two_weeks_before_the_period_ends(path):
-    placement = svc.placement_activate(actor=path["instructor"], placement=agreed(path))
+    placement = active(path)
     assert not placement.review_due(dt.date(2026, 3, 28))
     assert placement.review_due(dt.date(2026, 3, 29))
 

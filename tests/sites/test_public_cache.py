@@ -80,7 +80,8 @@ def test_a_new_or_unpublished_site_shows_at_once(client, site):
     assert "Kahvila Kulma" in html
 
 
-def test_a_seat_taken_by_an_agreement_shows_at_once(client, site):
+def test_a_seat_taken_by_an_agreement_shows_at_once(client, site, clock):
+    clock.set(dt.date(2026, 1, 5))
     # Given the catalogue and the site page showing 3 free seats of 10
     assert "3 of 10" in queries(client, URL)[0]
     assert "3 free of 10" in queries(client, site.url)[0]

@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from marketplace.models import Client, SelfAssessment, Term
 from marketplace.models.placements import EXIT_REASON_CHOICES, HOLDABLE_EXITS
 from marketplace.shared import vocabularies
+from marketplace.shared.dates import DateField, DateTimeField
 from matching.core import vocabulary as V
 
 
@@ -102,6 +103,7 @@ class SelfAssessmentForm(forms.ModelForm):
     class Meta:
         model = SelfAssessment
         fields = ["date", *SelfAssessment.AREAS, "consent"]
+        field_classes = {"date": DateField}
         widgets = {
             # ISO, as <input type="date"> needs (a Finnish 5.12.2026 shows empty)
             "date": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
@@ -128,16 +130,11 @@ class SelfAssessmentForm(forms.ModelForm):
 
 
 class VisitForm(forms.Form):
-    visit_at = forms.DateTimeField(
-        label=_("Date and time of the introductory visit"),
-        widget=forms.DateTimeInput(attrs={"type": "datetime-local"}),
-    )
+    visit_at = DateTimeField(label=_("Date and time of the introductory visit"))
 
 
 class AgreeForm(forms.Form):
-    start_date = forms.DateField(
-        label=_("Start date"), widget=forms.DateInput(attrs={"type": "date"})
-    )
+    start_date = DateField(label=_("Start date"))
     days_per_week = forms.IntegerField(
         label=_("Days per week"), min_value=1, max_value=5
     )
@@ -149,23 +146,34 @@ class AgreeForm(forms.Form):
     )
 
 
+class ActivateForm(forms.Form):
+    start_date = DateField(label=_("The client started on"))
+
+
 class ExtendForm(forms.Form):
     months = forms.IntegerField(
         label=_("Extend by (months)"), min_value=1, max_value=21, initial=3
     )
+    #: the period's end as the page showed it: a second submit does not extend again
+    current_end = DateField(widget=forms.HiddenInput, required=False)
+
+
+class DaysForm(forms.Form):
+    days_per_week = forms.IntegerField(
+        label=_("Days per week"), min_value=1, max_value=5
+    )
+    hours_per_day = forms.IntegerField(
+        label=_("Hours per day"), min_value=1, max_value=8
+    )
 
 
 class EndForm(forms.Form):
-    end_date = forms.DateField(
-        label=_("End date"), widget=forms.DateInput(attrs={"type": "date"})
-    )
+    end_date = DateField(label=_("End date"))
     exit_reason = forms.ChoiceField(label=_("Exit reason"), choices=EXIT_REASON_CHOICES)
 
 
 class HoldForm(forms.Form):
-    end_date = forms.DateField(
-        label=_("Last day at the site"), widget=forms.DateInput(attrs={"type": "date"})
-    )
+    end_date = DateField(label=_("Last day at the site"))
     exit_reason = forms.ChoiceField(
         label=_("Moves on to"),
         choices=[(c, label) for c, label in EXIT_REASON_CHOICES if c in HOLDABLE_EXITS],
@@ -176,9 +184,7 @@ class HoldForm(forms.Form):
 
 
 class ReturnForm(forms.Form):
-    start_date = forms.DateField(
-        label=_("Returns on"), widget=forms.DateInput(attrs={"type": "date"})
-    )
+    start_date = DateField(label=_("Returns on"))
 
 
 class SuggestForm(forms.Form):

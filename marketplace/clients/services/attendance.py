@@ -1,52 +1,64 @@
-"""Marking realised activity days and what they mean in money."""
+"""Marking realised activity days (the money they mean is read by
+``marketplace.clients.selectors.attendance``).
+
+Rules enforced here:
+- only the site's own supervisors mark days (checked again here);
+- a day can be marked only inside a period in which the client had started, and not
+  after today (the same ``markable_days`` the figures use);
+- sending the same month twice gives the same result: the month's marks become
+  exactly the marks sent.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
 
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
-from django.db.models import Q, QuerySet
+from django.utils import timezone
 
 from marketplace.access import permissions
-from marketplace.models import AccessLogEntry, AttendanceDay, Placement, User, WorkSite
-from marketplace.models.attendance import EXPENSE_COMPENSATION_CENTS
+from marketplace.clients.selectors.attendance import (
+    MonthFigures,
+    markable_days,
+    site_month,
+    site_month_placements,
+)
+from marketplace.models import AttendanceDay, User, WorkSite
 from marketplace.shared.months import month_bounds
 
 
 class AttendanceError(ValueError):
-    """A mark outside the month or for a placement not at the site."""
-
-
-def placements_for_month(site: WorkSite, month: dt.date) -> QuerySet[Placement]:
-    """Placements at the site whose agreed periods overlap the month."""
-    first, last = month_bounds(month)
-    return (
-        Placement.objects.filter(site=site, periods__start__lte=last)
-        .filter(Q(periods__end__isnull=True) | Q(periods__end__gte=first))
-        .select_related("client")
-        .distinct()
-        .order_by("client__name")
-    )
+    """A mark outside the month, the site or the days that can be marked."""
 
 
 @transaction.atomic
 def attendance_set_month(
-    *, actor: User, site: WorkSite, month: dt.date, marks: set[tuple[str, dt.date]]
+    *,
+    actor: User,
+    site: WorkSite,
+    month: dt.date,
+    marks: set[tuple[str, dt.date]],
+    today: dt.date | None = None,
 ) -> int:
     """Make the month's marks at the site exactly ``marks`` (placement id, date).
 
     Safe to send twice: the result depends only on the marks sent. Returns the number
-    of realised days in the month after the change.
+    of realised days in the month after the change. A mark for a day that cannot be
+    marked (in the future, outside a started period) refuses the whole month.
     """
     if not permissions.can_keep_attendance(actor, site):
         raise PermissionDenied
+    today = today or timezone.localdate()
     first, last = month_bounds(month)
-    placements = {str(p.pk): p for p in placements_for_month(site, month)}
+    placements = {
+        str(p.pk): p
+        for p in site_month_placements(site, month).select_for_update(of=("self",))
+    }
+    markable = {pid: markable_days(p, month, today) for pid, p in placements.items()}
     for placement_id, day in marks:
-        if placement_id not in placements or not first <= day <= last:
-            raise AttendanceError("mark outside the month or the site")
+        if placement_id not in placements or day not in markable[placement_id]:
+            raise AttendanceError("mark outside the month, the site or the period")
     existing = AttendanceDay.objects.filter(
         placement__in=placements.values(), date__range=(first, last)
     )
@@ -64,42 +76,10 @@ def attendance_set_month(
 
 
 def read_month_for_site(
-    *, actor: User, site: WorkSite, month: dt.date
-) -> list[Placement]:
-    """The placements a supervisor keeps attendance for (the view that shows them
-    logs the read: ``marketplace.clients.reads``)."""
+    *, actor: User, site: WorkSite, month: dt.date, today: dt.date | None = None
+) -> list[MonthFigures]:
+    """The month's figures the supervisor keeps (the view that shows them logs the
+    read: ``marketplace.clients.reads``)."""
     if not permissions.can_keep_attendance(actor, site):
         raise PermissionDenied
-    return list(placements_for_month(site, month))
-
-
-@dataclass
-class MonthMoney:
-    placement: Placement
-    days: list[dt.date]
-    rate_cents: int
-    kind: str  # "expense_compensation" or "work_share"
-
-    @property
-    def total_cents(self) -> int:
-        return len(self.days) * self.rate_cents
-
-
-def money_for_month(placement: Placement, month: dt.date) -> MonthMoney:
-    """Realised days of the month and the money they mean for the client."""
-    first, last = month_bounds(month)
-    days = list(
-        placement.attendance.filter(date__range=(first, last)).values_list(
-            "date", flat=True
-        )
-    )
-    if placement.client.service == "rehabilitative":
-        return MonthMoney(
-            placement, days, EXPENSE_COMPENSATION_CENTS, "expense_compensation"
-        )
-    return MonthMoney(
-        placement, days, placement.site.work_share_cents_per_day or 0, "work_share"
-    )
-
-
-__all__ = ["AccessLogEntry", "AttendanceError", "MonthMoney"]
+    return site_month(site, month, today=today)

@@ -21,10 +21,11 @@ from marketplace.clients.reads import (
     shows_client_data,
 )
 from marketplace.clients.selectors import caseload as selectors
+from marketplace.clients.selectors.attendance import client_month, total_cents
+from marketplace.clients.selectors.seats import seat_overview
 from marketplace.clients.services.attendance import (
     AttendanceError,
     attendance_set_month,
-    money_for_month,
     read_month_for_site,
 )
 from marketplace.models import WorkSite
@@ -62,23 +63,18 @@ def site_attendance(request: HttpRequest, pk: int) -> HttpResponse:
         else:
             messages.success(request, _("Saved %(n)s activity days.") % {"n": count})
         return redirect(f"{request.path}?kk={month:%Y-%m}")
-    placements = read_month_for_site(actor=request.user, site=site, month=month)
-    reads_of(request).add_all(p.client for p in placements)
-    marked = {
-        (str(p.pk), d)
-        for p in placements
-        for d in p.attendance.filter(date__range=(first, last)).values_list(
-            "date", flat=True
-        )
-    }
+    figures = read_month_for_site(actor=request.user, site=site, month=month)
+    reads_of(request).add_all(f.placement.client for f in figures)
     rows = [
         {
-            "placement": p,
+            "figures": f,
+            "placement": f.placement,
             "cells": [
-                (d, f"{p.pk}|{d.isoformat()}", (str(p.pk), d) in marked) for d in days
+                (d, f"{f.placement.pk}|{d.isoformat()}", d in f.days, d in f.markable)
+                for d in days
             ],
         }
-        for p in placements
+        for f in figures
     ]
     return render(
         request,
@@ -89,6 +85,9 @@ def site_attendance(request: HttpRequest, pk: int) -> HttpResponse:
             "days": days,
             "rows": rows,
             "nav": month_nav(month),
+            "seats": seat_overview(actor=request.user, site=site),
+            "total_days": sum(len(f.days) for f in figures),
+            "total_cents": total_cents(figures),
         },
     )
 
@@ -98,20 +97,18 @@ def site_attendance(request: HttpRequest, pk: int) -> HttpResponse:
 def site_attendance_csv(request: HttpRequest, pk: int) -> HttpResponse:
     site = get_object_or_404(WorkSite, pk=pk)
     month = month_param(request.GET.get("kk"))
-    placements = read_month_for_site(actor=request.user, site=site, month=month)
-    reads_of(request).add_all(p.client for p in placements)
-    rows = []
-    for p in placements:
-        money = money_for_month(p, month)
-        rows.append(
-            [
-                p.client.name,
-                len(money.days),
-                " ".join(d.strftime("%d.%m.") for d in money.days),
-                euros(money.rate_cents),
-                euros(money.total_cents),
-            ]
-        )
+    figures = read_month_for_site(actor=request.user, site=site, month=month)
+    reads_of(request).add_all(f.placement.client for f in figures)
+    rows = [
+        [
+            f.placement.client.name,
+            len(f.days),
+            " ".join(d.strftime("%d.%m.") for d in f.days),
+            euros(f.rate_cents),
+            euros(f.total_cents),
+        ]
+        for f in figures
+    ]
     header = [_("Client"), _("Days"), _("Dates"), _("Per day (€)"), _("Total (€)")]
     return csv_response(f"lasnaolo-{site.slug}-{month:%Y-%m}.csv", [header, *rows])
 
@@ -122,11 +119,10 @@ def client_attendance_csv(request: HttpRequest, pk: Any) -> HttpResponse:
     client = get_object_or_404(selectors.clients_for(request.user), pk=pk)
     month = month_param(request.GET.get("kk"))
     reads_of(request).add(client)
-    rows = []
-    for p in client.placements.select_related("site", "client"):
-        money = money_for_month(p, month)
-        rows += [
-            [d.isoformat(), p.site.title, euros(money.rate_cents)] for d in money.days
-        ]
+    rows = [
+        [d.isoformat(), f.placement.site.title, euros(f.rate_cents)]
+        for f in client_month(client, month)
+        for d in f.days
+    ]
     header = [_("Date"), _("Site"), _("Money (€)")]
     return csv_response(f"lasnaolo-{month:%Y-%m}.csv", [header, *rows])

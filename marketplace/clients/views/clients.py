@@ -9,25 +9,17 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 
 from marketplace.access import permissions, roles
 from marketplace.clients.forms.caseload import CaseloadForm
 from marketplace.clients.forms.clients import (
-    AgreeForm,
     ClientForm,
-    EndForm,
-    ExtendForm,
-    HoldForm,
     OwnWishesForm,
     PurposeForm,
-    ReturnForm,
     SelfAssessmentForm,
     SuggestForm,
-    VisitForm,
 )
 from marketplace.clients.reads import (
     Action,
@@ -38,8 +30,7 @@ from marketplace.clients.reads import (
 )
 from marketplace.clients.selectors import caseload as clients_caseload
 from marketplace.clients.selectors.access_log import access_lines
-from marketplace.clients.services import placements as psvc
-from marketplace.clients.services.attendance import money_for_month
+from marketplace.clients.selectors.attendance import client_month
 from marketplace.clients.services.clients import (
     assessment_add,
     client_save,
@@ -132,6 +123,8 @@ def client_detail(request: HttpRequest, pk: Any) -> HttpResponse:
             "change": change,
             "areas": SelfAssessment.AREAS,
             "today": today,
+            "month": today.replace(day=1),
+            "month_money": client_month(client, today, today=today),
             "can_manage": permissions.can_manage_client(request.user, client),
             "suggest_form": SuggestForm(
                 sites=sites_selectors.published_sites().order_by("title")
@@ -217,89 +210,6 @@ def assessment_create(request: HttpRequest, pk: Any) -> HttpResponse:
 
 
 @login_required
-def placement_suggest(request: HttpRequest, pk: Any) -> HttpResponse:
-    _instructor(request)
-    client = get_object_or_404(clients_caseload.clients_for(request.user), pk=pk)
-    form = SuggestForm(request.POST or None, sites=sites_selectors.published_sites())
-    if request.method == "POST" and form.is_valid():
-        try:
-            psvc.placement_suggest(
-                actor=request.user, client=client, site=form.cleaned_data["site"]
-            )
-        except psvc.PlacementRuleError as exc:
-            messages.error(request, str(exc))
-    return redirect("client_detail", pk=client.pk)
-
-
-ACTIONS: dict[str, tuple[type, Any, str]] = {
-    "visit": (
-        VisitForm,
-        psvc.placement_book_visit,
-        gettext_lazy("Book an introductory visit"),
-    ),
-    "agree": (AgreeForm, psvc.placement_agree, gettext_lazy("Record the agreement")),
-    "activate": (None, psvc.placement_activate, gettext_lazy("The client has started")),
-    "extend": (ExtendForm, psvc.placement_extend, gettext_lazy("Extend the period")),
-    "end": (EndForm, psvc.placement_end, gettext_lazy("End the placement")),
-    "hold": (
-        HoldForm,
-        psvc.placement_hold,
-        gettext_lazy("The client moves on: hold the seat"),
-    ),
-    "return": (ReturnForm, psvc.placement_return, gettext_lazy("The client returns")),
-    "cancel": (
-        None,
-        psvc.placement_cancel,
-        gettext_lazy("Did not lead to an agreement"),
-    ),
-}
-
-
-@login_required
-@shows_client_data(Subject.PLACEMENT, Action.VIEW, Purpose.OWN_WORKER)
-def placement_action(request: HttpRequest, pk: Any, action: str) -> HttpResponse:
-    _instructor(request)
-    if action not in ACTIONS:
-        raise Http404
-    placement = get_object_or_404(
-        Placement.objects.select_related("client", "site").filter(
-            client__in=clients_caseload.clients_for(request.user)
-        ),
-        pk=pk,
-    )
-    reads_of(request).add(placement.client)
-    form_class, service, title = ACTIONS[action]
-    form = form_class(request.POST or None) if form_class else None
-    if request.method == "POST" and (form is None or form.is_valid()):
-        try:
-            service(
-                actor=request.user,
-                placement=placement,
-                **(form.cleaned_data if form else {}),
-            )
-        except psvc.PlacementRuleError as exc:
-            if form is None:
-                messages.error(request, str(exc))
-                return redirect("client_detail", pk=placement.client_id)
-            form.add_error(None, str(exc))
-        else:
-            messages.success(request, _("Saved: %(step)s.") % {"step": title})
-            return redirect(
-                reverse("client_detail", args=[placement.client_id]) + "#placements"
-            )
-    return render(
-        request,
-        "marketplace/clients/placement_action.html",
-        {
-            "form": form,
-            "placement": placement,
-            "title": title,
-            "action": action,
-        },
-    )
-
-
-@login_required
 def my_page(request: HttpRequest) -> HttpResponse:
     """The client's own page, in plain language."""
     client = getattr(request.user, "client_record", None)
@@ -329,7 +239,8 @@ def my_page(request: HttpRequest) -> HttpResponse:
             "current": current,
             "past": past,
             "today": today,
-            "month_money": [money_for_month(p, today) for p in current if p.start_date],
+            "month": today.replace(day=1),
+            "month_money": client_month(client, today, today=today),
             "access_lines": access_lines(client),
         },
     )

@@ -111,9 +111,24 @@ def job_post(
     job.tags.set(tags)
     job.save()
     JobProgress.objects.create(job=job)
-    JobEvent.objects.create(job=job, to_status=S.PUBLISHED, actor=actor)
     _submit(job, actor)
+    # the history says what the page shows: open for offers only once published
+    JobEvent.objects.create(
+        job=job,
+        to_status=S.PUBLISHED,
+        actor=actor,
+        detail={} if job.live else {"awaiting_approval": True},
+    )
     return job
+
+
+def job_opened_record(*, job: Job, actor: User | None) -> JobEvent | None:
+    """When the organiser approves a job that waited for approval, its history gets
+    the line "open for offers" (once: a later republish adds nothing)."""
+    last = job.events.order_by("-at", "-pk").first()
+    if last is None or not last.detail.get("awaiting_approval"):
+        return None
+    return JobEvent.objects.create(job=job, to_status=S.PUBLISHED, actor=actor)
 
 
 def _submit(job: Job, actor: User) -> None:
