@@ -24,3 +24,8 @@ class Clock:
 
         self._monkeypatch.setattr("django.utils.timezone.localdate", localdate)
         return day
+
+    def reset(self) -> None:
+        """Back to the real day."""
+        self.today = None
+        self._monkeypatch.setattr("django.utils.timezone.localdate", self._original)

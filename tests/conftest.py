@@ -14,6 +14,23 @@ def polku(db):  # type: ignore[no-untyped-def]
 
 
 @pytest.fixture
+def flushed_polku(transactional_db):  # type: ignore[no-untyped-def]
+    """Polku's set-up in a transactional test: an earlier such test flushed the
+    database, Wagtail's root page and locale with it, so they are made again."""
+    from django.conf import settings
+    from django.core.cache import cache
+    from wagtail.models import Locale, Page
+
+    from marketplace.seeding.setup import polku_setup
+
+    Locale.objects.get_or_create(language_code=settings.LANGUAGE_CODE)
+    if not Page.objects.filter(depth=1).exists():
+        Page.add_root(instance=Page(title="Root", slug="root", live=True))
+    cache.clear()
+    return polku_setup()
+
+
+@pytest.fixture
 def clock(monkeypatch):  # type: ignore[no-untyped-def]
     """Set Polku's "today": ``clock.set(date)`` (tests/clock.py)."""
     from tests.clock import Clock

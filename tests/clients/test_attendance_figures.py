@@ -15,13 +15,9 @@ from marketplace.clients.services.attendance import (
     attendance_set_month,
 )
 from marketplace.models import AttendanceDay
-from tests.factories import (
-    PASSWORD,
-    OrganisationFactory,
-    make_client,
-    make_site,
-    make_user,
-)
+from tests.factories.accounts import PASSWORD, OrganisationFactory, make_user
+from tests.factories.clients import make_client
+from tests.factories.sites import make_site
 
 TODAY = dt.date(2026, 12, 5)
 MONTH = "2026-12"

@@ -26,7 +26,8 @@ GOALS = ["own_product", "studies", "life_management"]
 
 
 @pytest.fixture
-def world(polku):  # type: ignore[no-untyped-def]
+def world(polku, clock):  # type: ignore[no-untyped-def]
+    clock.set(dt.date(2026, 1, 20))  # the visit and the agreement are made that day
     county = OrganisationFactory(name="Hyvinvointialue", kind="wellbeing_county")
     unit = OrganisationFactory(name="Verstas ry")
     instructor = make_user(roles.INSTRUCTOR, organisation=county)
@@ -62,6 +63,7 @@ def world(polku):  # type: ignore[no-untyped-def]
         hours_per_day=5,
         tasks="Puutyöt ja kokoonpano",
     )
+    clock.reset()
     return {
         "instructor": instructor,
         "client_user": client_user,

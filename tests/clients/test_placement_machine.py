@@ -59,9 +59,10 @@ from marketplace.money.services import payments as msvc
 from marketplace.money.services.stripe_events import stripe_event_receive
 from marketplace.shared.months import add_months, month_bounds
 from marketplace.sites.services import SeatsError, site_seats_update
-from tests.factories import make_client, make_site
+from tests.factories.clients import make_client
 from tests.factories.jobs import post_job
 from tests.factories.money import ready_account
+from tests.factories.sites import make_site
 from tests.stripe_fake import FakeStripe
 
 S = Placement.Status

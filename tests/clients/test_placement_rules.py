@@ -10,13 +10,9 @@ from django.utils import translation
 from marketplace.access import roles
 from marketplace.clients.services import placements as svc
 from marketplace.models import Placement, PlacementEvent, SiteCapacity
-from tests.factories import (
-    PASSWORD,
-    OrganisationFactory,
-    make_client,
-    make_site,
-    make_user,
-)
+from tests.factories.accounts import PASSWORD, OrganisationFactory, make_user
+from tests.factories.clients import make_client
+from tests.factories.sites import make_site
 
 S = Placement.Status
 TODAY = dt.date(2026, 12, 5)

@@ -213,7 +213,8 @@ def test_an_unpaid_job_walks_from_taken_to_closed_and_records_who_did_what(bank)
         .values_list("to_status", "actor__username")
     )
     assert steps == [
-        ("published", "poster"),
+        ("published", "poster"),  # sent for approval
+        ("published", None),  # open for offers (published here without moderation)
         ("taken", "poster"),
         ("in_progress", "supervisor"),
         ("delivered", "supervisor"),

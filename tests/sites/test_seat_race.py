@@ -22,11 +22,10 @@ pytestmark = pytest.mark.skipif(
 
 
 @pytest.mark.django_db(transaction=True)
-def test_the_last_seat_goes_to_exactly_one_of_two_concurrent_agreements(clock):
-    from marketplace.seeding.setup import polku_setup
-
+def test_the_last_seat_goes_to_exactly_one_of_two_concurrent_agreements(
+    flushed_polku, clock
+):
     clock.set(dt.date(2026, 1, 5))
-    polku_setup()
     org = OrganisationFactory()
     site = make_site(organisation=org, seats=(4, 1))
     visits = []

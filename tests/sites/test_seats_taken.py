@@ -13,13 +13,9 @@ from marketplace.access import roles
 from marketplace.clients.selectors.seats import seat_overview
 from marketplace.clients.services import placements as svc
 from marketplace.models import AccessLogEntry, SiteCapacity
-from tests.factories import (
-    PASSWORD,
-    OrganisationFactory,
-    make_client,
-    make_site,
-    make_user,
-)
+from tests.factories.accounts import PASSWORD, OrganisationFactory, make_user
+from tests.factories.clients import make_client
+from tests.factories.sites import make_site
 
 TODAY = dt.date(2026, 12, 5)
 
