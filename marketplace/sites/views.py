@@ -81,5 +81,10 @@ def seats_update(request: HttpRequest, pk: int) -> HttpResponse:
     return render(
         request,
         "marketplace/seats_form.html",
-        {"site": site, "form": form, "seats_taken": counts[2]},
+        {
+            "site": site,
+            "form": form,
+            "seats_taken": counts[2],
+            "can_see_site_day": permissions.can_keep_attendance(request.user, site),
+        },
     )

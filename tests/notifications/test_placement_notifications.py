@@ -6,12 +6,20 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
 from django.core import mail
 
 from marketplace.clients.services import placements as psvc
 from marketplace.models import Notification
 from marketplace.notifications.services import muted
 from tests.notifications.conftest import VISIT, book, ics_event, to
+
+
+@pytest.fixture(autouse=True)
+def days_before_the_visit(clock):  # type: ignore[no-untyped-def]
+    """The visits are booked a few days ahead (a visit is booked at most 90 days
+    ahead of today)."""
+    clock.set(dt.date(2030, 3, 1))
 
 
 def test_a_booked_visit_reaches_the_client_and_the_supervisors_with_a_calendar_file(
@@ -73,7 +81,11 @@ def test_the_same_visit_is_told_once(county, django_capture_on_commit_callbacks)
     placement = book(county, django_capture_on_commit_callbacks)
     mail.outbox.clear()
 
-    with django_capture_on_commit_callbacks(execute=True):
+    # the same visit sent again is refused (placement_rules) and tells nobody
+    with (
+        django_capture_on_commit_callbacks(execute=True),
+        pytest.raises(psvc.PlacementRuleError),
+    ):
         psvc.placement_book_visit(
             actor=county["instructor"], placement=placement, visit_at=VISIT
         )

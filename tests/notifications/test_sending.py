@@ -4,6 +4,7 @@ logged without addresses or names."""
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
 import smtplib
 
@@ -14,6 +15,13 @@ from marketplace.clients.services import placements as psvc
 from marketplace.models import Notification
 from marketplace.notifications import sending
 from tests.notifications.conftest import VISIT, book
+
+
+@pytest.fixture(autouse=True)
+def days_before_the_visit(clock):  # type: ignore[no-untyped-def]
+    """The visits are booked a few days ahead (a visit is booked at most 90 days
+    ahead of today)."""
+    clock.set(dt.date(2030, 3, 1))
 
 
 def book_quietly(county):  # type: ignore[no-untyped-def]

@@ -247,6 +247,8 @@ def placement_change_days(
     _lock_client(placement.client)
     rules.check_weekly_days(placement.client, placement, days_per_week)
     placement.days_per_week, placement.hours_per_day = days_per_week, hours_per_day
+    if placement.weekdays and len(placement.weekdays) != days_per_week:
+        placement.weekdays = []  # the supervisor picks the new weekdays again
     return _move(
         placement,
         placement.status,

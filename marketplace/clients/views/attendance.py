@@ -22,7 +22,6 @@ from marketplace.clients.reads import (
 )
 from marketplace.clients.selectors import caseload as selectors
 from marketplace.clients.selectors.attendance import client_month, total_cents
-from marketplace.clients.selectors.seats import seat_overview
 from marketplace.clients.services.attendance import (
     AttendanceError,
     attendance_set_month,
@@ -85,7 +84,6 @@ def site_attendance(request: HttpRequest, pk: int) -> HttpResponse:
             "days": days,
             "rows": rows,
             "nav": month_nav(month),
-            "seats": seat_overview(actor=request.user, site=site),
             "total_days": sum(len(f.days) for f in figures),
             "total_cents": total_cents(figures),
         },
