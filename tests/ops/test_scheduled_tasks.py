@@ -49,7 +49,10 @@ def region(polku: Any) -> dict[str, Any]:
 
 def held_past_its_end(region: dict[str, Any]) -> Placement:
     site = make_site(organisation=region["ngo"], municipality=region["town"])
-    SiteCapacity.objects.filter(site=site).update(seats_total=4, seats_free=0)
+    # the held placement takes one of the seats (SiteCapacity.seats_taken)
+    SiteCapacity.objects.filter(site=site).update(
+        seats_total=4, seats_free=0, seats_taken=1
+    )
     person = make_client(instructor=region["instructor"], municipality=region["town"])
     today = timezone.localdate()
     placement = Placement.objects.create(

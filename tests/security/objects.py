@@ -296,7 +296,7 @@ REGISTRY: dict[str, ObjectUrl] = {
         "instructor",
         lambda r: [
             {"pk": r["placement"].pk, "action": a}
-            for a in _actions("marketplace.clients.views.clients", "ACTIONS")
+            for a in _actions("marketplace.clients.views.placements", "ACTIONS")
         ],
     ),
     "placement_agreement": ObjectUrl("instructor", _one(pk=_placement)),
