@@ -26,7 +26,7 @@ def count_taken_seats(apps, schema_editor):
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('marketplace', '0016_placement_weekdays'),
+        ('marketplace', '0018_access_log_subject'),
     ]
 
     operations = [
