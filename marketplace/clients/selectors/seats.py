@@ -3,7 +3,8 @@
 ``seat_overview`` answers, in one query for the placements: who holds a seat now
 (agreed or active), who is away with the seat held for a return (and until when), who
 has an introductory visit booked, and how many seats are free or taken by clients
-placed outside Polku. Reading client names is logged (purpose "seats").
+placed outside Polku. A view that shows the names logs the read
+(``marketplace.clients.reads``).
 """
 
 from __future__ import annotations
@@ -15,7 +16,6 @@ from django.core.exceptions import PermissionDenied
 from django.utils import timezone
 
 from marketplace.access import permissions
-from marketplace.clients.services.access_log import access_record_list
 from marketplace.models import Placement, SiteCapacity, User, WorkSite
 
 S = Placement.Status
@@ -81,9 +81,6 @@ def seat_overview(*, actor: User, site: WorkSite) -> SeatOverview:
         .select_related("client")
         .prefetch_related("periods")
         .order_by("client__name", "pk")
-    )
-    access_record_list(
-        actor=actor, clients=[p.client for p in placements], purpose="seats"
     )
     holders = [_holder(p) for p in placements]
     return SeatOverview(
