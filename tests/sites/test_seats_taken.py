@@ -10,9 +10,8 @@ from django.db import IntegrityError, transaction
 from django.db.models import F
 
 from marketplace.access import roles
-from marketplace.clients.selectors.seats import seat_overview
 from marketplace.clients.services import placements as svc
-from marketplace.models import AccessLogEntry, SiteCapacity
+from marketplace.models import SiteCapacity
 from tests.factories.accounts import PASSWORD, OrganisationFactory, make_user
 from tests.factories.clients import make_client
 from tests.factories.sites import make_site
@@ -97,11 +96,3 @@ def test_a_form_saved_over_a_change_made_meanwhile_is_refused(client, w):
     url = f"/oma/paikat/{w['site'].pk}/paikkamaara/"
     response = client.post(url, {"seats_total": 4, "seats_free": 2, "seen": "4/2/1"})
     assert response.status_code == 200 and capacity(w["site"]) == (4, 1, 2)
-
-
-def test_the_supervisor_sees_who_fills_the_seats_and_the_read_is_logged(w):
-    seats = seat_overview(actor=w["supervisor"], site=w["site"])
-    assert [h.client_name for h in seats.holders] == ["Aino", "Bertta"]
-    assert [h.client_name for h in seats.visits] == ["Cecilia"]
-    assert seats.held == [] and seats.outside_polku == 1
-    assert AccessLogEntry.objects.filter(purpose="seats").count() == 3
