@@ -187,19 +187,19 @@ def test_a_cancelled_visit_is_told_to_those_told_of_it_and_removes_the_event(
 
 
 def test_a_cancelled_suggestion_or_a_past_visit_tells_nobody(
-    county, django_capture_on_commit_callbacks
+    county, django_capture_on_commit_callbacks, clock, monkeypatch
 ):
     with django_capture_on_commit_callbacks(execute=True):
         suggested = psvc.placement_suggest(
             actor=county["instructor"], client=county["client"], site=county["site"]
         )
         psvc.placement_cancel(actor=county["instructor"], placement=suggested)
-    past = book(
-        county,
-        django_capture_on_commit_callbacks,
-        when=dt.datetime(2020, 3, 4, 9, 30, tzinfo=dt.UTC),
-    )
+    past = book(county, django_capture_on_commit_callbacks)
     mail.outbox.clear()
+    # a week after the visit's day (a visit can only be booked from today on)
+    later = past.visit_at + dt.timedelta(days=7)
+    clock.set(later.date())
+    monkeypatch.setattr("django.utils.timezone.now", lambda: later)
 
     with django_capture_on_commit_callbacks(execute=True):
         psvc.placement_cancel(actor=county["instructor"], placement=past)
