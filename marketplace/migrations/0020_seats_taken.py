@@ -26,7 +26,7 @@ def count_taken_seats(apps, schema_editor):
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('marketplace', '0018_access_log_subject'),
+        ('marketplace', '0019_site_description_languages'),
     ]
 
     operations = [
