@@ -1,5 +1,17 @@
 """The matcher's writes: show a list (and log it), take feedback on a suggestion,
 retrain and register a model. The matcher suggests; a person decides.
+
+Rules enforced here:
+- an instructor ranks only clients they may manage; a client sees only their own
+  list, without the sites they said "not for me" about or the instructor hid;
+- every list is stored exactly as shown (``ShownList``: scorer, model, items), so
+  outcomes can be traced back to what was suggested;
+- a hidden suggestion keeps its short reason for the model's review;
+- a retrained model is registered every time but put in use only if its hold-out AUC
+  (the latest 20 % of periods in time order) is not worse than the model in use, or,
+  with none, than the content-only ranking; at most one model is in use;
+- training reads no health data: the client's own goals, wishes, interests, needs,
+  languages, schedule and history only.
 """
 
 from __future__ import annotations

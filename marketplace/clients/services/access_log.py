@@ -3,6 +3,13 @@
 Views record reads through ``marketplace.clients.reads`` (by construction: the
 decorator every client-data view wears); services that change client data record the
 change here with :func:`access_record`.
+
+Rules enforced here:
+- an entry says who, which client, what (a subject), how (viewed, listed, exported,
+  edited) and why (a purpose code with a label in every language, shown to the
+  client);
+- a client reading their own data is not logged (``own_client_ids``);
+- entries are only added: nothing in Polku edits or deletes them.
 """
 
 from __future__ import annotations

@@ -1,4 +1,17 @@
-"""Writes to client records: by their own worker, or by the client (wishes, interests)."""
+"""Writes to client records: by their own worker, or by the client (wishes, interests).
+
+Rules enforced here:
+- a new client is created by a social instructor (or a platform admin), who becomes
+  the client's own worker; an existing record is changed only by someone who may
+  manage that client (``permissions.can_manage_client``, checked again here);
+- the record is validated as a whole (``full_clean``) before it is saved; no health
+  diagnosis has a field to be written to;
+- self-assessed scores are kept only with the client's consent (a database
+  constraint as well);
+- a client changes their own wishes and interests and nothing else;
+- every change by staff is written to the access log (``access_record``); a client's
+  own change is not.
+"""
 
 from __future__ import annotations
 
@@ -9,7 +22,7 @@ from django.db import transaction
 
 from marketplace.access import permissions, roles
 from marketplace.clients.services.access_log import access_record
-from marketplace.models import AccessLogEntry, Client, SelfAssessment, Term, User
+from marketplace.models import AccessLogEntry, Client, SelfAssessment, User
 
 
 @transaction.atomic
@@ -46,20 +59,6 @@ def client_save(
         action=AccessLogEntry.Action.EDIT,
         purpose=AccessLogEntry.Purpose.OWN_WORKER,
     )
-    return client
-
-
-@transaction.atomic
-def client_update_own_wishes(
-    *, user: User, wishes: str, interests: list[Term]
-) -> Client:
-    """A client edits their own wishes and interests."""
-    client = getattr(user, "client_record", None)
-    if client is None:
-        raise PermissionDenied
-    client.wishes = wishes
-    client.save(update_fields=["wishes"])
-    client.interests.set(interests)
     return client
 
 
