@@ -10,7 +10,7 @@ from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -40,17 +40,18 @@ from marketplace.clients.selectors import caseload as clients_caseload
 from marketplace.clients.services import placement_rules as rules
 from marketplace.clients.services import placements as psvc
 from marketplace.models import Placement
+from marketplace.shared.http import AuthenticatedRequest
 from marketplace.sites import selectors as sites_selectors
 
 
-def _instructor(request: HttpRequest) -> None:
+def _instructor(request: AuthenticatedRequest) -> None:
     user = request.user
     if not (user.has_role(roles.INSTRUCTOR) or permissions.is_platform_admin(user)):
         raise PermissionDenied
 
 
 @login_required
-def placement_suggest(request: HttpRequest, pk: Any) -> HttpResponse:
+def placement_suggest(request: AuthenticatedRequest, pk: Any) -> HttpResponse:
     _instructor(request)
     client = get_object_or_404(clients_caseload.clients_for(request.user), pk=pk)
     form = SuggestForm(request.POST or None, sites=sites_selectors.published_sites())
@@ -123,7 +124,9 @@ def placement_steps(placement: Placement) -> list[tuple[str, Any]]:
 
 @login_required
 @shows_client_data(Subject.PLACEMENT, Action.VIEW, Purpose.OWN_WORKER)
-def placement_action(request: HttpRequest, pk: Any, action: str) -> HttpResponse:
+def placement_action(
+    request: AuthenticatedRequest, pk: Any, action: str
+) -> HttpResponse:
     _instructor(request)
     if action not in ACTIONS:
         raise Http404
