@@ -70,8 +70,9 @@ def fits_390(page) -> bool:  # type: ignore[no-untyped-def]
 
 
 def test_a_visit_cancelled_in_the_browser_is_told_with_a_calendar_cancellation(
-    page, live_server, people, axe
+    page, live_server, people, axe, clock
 ):
+    clock.set(VISIT.date() - dt.timedelta(days=3))  # the visit is booked ahead
     person, site = people["person"], people["site"]
     placement = psvc.placement_suggest(
         actor=people["instructor"], client=person, site=site
