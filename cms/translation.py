@@ -1,5 +1,5 @@
-"""The public pages' headings and texts in each language (wagtail-modeltranslation
-translates the page title itself; docs/languages.md)."""
+"""The public pages' texts in each language (django-modeltranslation; the page titles
+are ``cms.models.TitleInLanguages``; docs/languages.md)."""
 
 from modeltranslation.translator import TranslationOptions, register
 

@@ -1,4 +1,4 @@
-"""The page fields written in each language (wagtail-modeltranslation): each gets
+"""The page fields written in each language (django-modeltranslation): each gets
 ``<field>_fi``, ``_sv`` and ``_en`` columns on the same row, so a site's seats,
 moderation and the matcher's catalogue stay one record (docs/languages.md)."""
 
