@@ -109,3 +109,10 @@ def test_load_demo_gives_the_demo_roles_something_to_work_with(polku, demo):
 
     demo_users_ensure(demo)  # again: nothing changes
     assert state() == (caseload, login, org, shares)
+    # and sites in Keski-Uusimaa have their descriptions in Swedish, one in English,
+    # beside the Finnish one (marketplace/seeding/demo_languages.py)
+    swedish = [s for s in WorkSite.objects.all() if s.description_sv]
+    assert len(swedish) == 8 and all(s.description_fi for s in swedish)
+    library = WorkSite.objects.get(external_id="s52")
+    assert library.description_sv.startswith("På biblioteket")
+    assert library.description_en.startswith("At the library")
