@@ -55,3 +55,20 @@ def test_the_language_switch_names_each_language_in_itself_in_lower_case(client,
     assert '<option value="fi" lang="fi" selected>suomi</option>' in html
     assert '<option value="sv" lang="sv">svenska</option>' in html
     assert '<option value="en" lang="en">English</option>' in html
+
+
+@pytest.mark.parametrize("lang", ["fi", "sv"])
+def test_language_names_are_in_lower_case_in_finnish_and_swedish(lang):
+    # Given the languages a site or a client may have (the forms' and filters' list)
+    from django.utils import translation
+
+    from marketplace.shared import vocabularies
+
+    with translation.override(lang):
+        names = [
+            vocabularies.label("language", code)
+            for code in vocabularies.codes("language")
+        ]
+    # then Finnish and Swedish write every one in lower case, as they write them
+    assert names == [name.lower() for name in names]
+    assert len(set(names)) == len(names)
