@@ -16,7 +16,7 @@ from collections.abc import Iterable
 
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
-from django.db.models import Count, F, Q
+from django.db.models import Count, F
 from django.db.models.functions import Now
 from django.utils.translation import gettext as _
 from wagtail.log_actions import log
@@ -137,17 +137,24 @@ def seats_recount(*, sites: Iterable[int] | None = None) -> int:
     """Set ``seats_taken`` from the placements that hold a seat (after an import),
     lowering the free seats (or, if the placements alone exceed it, raising the
     total) so that the counts fit. Returns the number of sites changed."""
-    capacities = SiteCapacity.objects.select_for_update().annotate(
-        holding=Count(
-            "site__placements",
-            filter=Q(site__placements__status__in=Placement.HOLDS_SEAT),
-        )
-    )
+    # the rows are locked first and counted apart: PostgreSQL refuses FOR UPDATE
+    # with GROUP BY
+    capacities = SiteCapacity.objects.select_for_update().order_by("pk")
+    holders = Placement.objects.filter(status__in=Placement.HOLDS_SEAT)
     if sites is not None:
-        capacities = capacities.filter(site_id__in=list(sites))
+        site_ids = list(sites)
+        capacities = capacities.filter(site_id__in=site_ids)
+        holders = holders.filter(site_id__in=site_ids)
+    locked = list(capacities)
+    counts = dict(
+        holders.order_by()
+        .values("site_id")
+        .annotate(n=Count("pk"))
+        .values_list("site_id", "n")
+    )
     changed = 0
-    for capacity in capacities:
-        taken = capacity.holding
+    for capacity in locked:
+        taken = counts.get(capacity.site_id, 0)
         total = max(capacity.seats_total, taken)
         free = min(capacity.seats_free, total - taken)
         if (capacity.seats_taken, capacity.seats_total, capacity.seats_free) != (
