@@ -224,12 +224,13 @@ def analyse(word: str, lang: str = "fi") -> Word:
 def lemmas(text: str, lang: str = "fi") -> list[str]:
     """Base forms of a text's words, each followed by its compound parts and their
     runs (``puutyöpajassa`` → ``puutyöpaja, puutyö, työpaja, puu, työ, paja``); stop
-    words left out. The one function that index time and query time share."""
+    words left out, also when only the base form is one (the spoken ``mä`` is
+    ``minä``). The one function that index time and query time share."""
     out: list[str] = []
     for form in words(text):
         if form in STOPWORDS or len(form) < 2:
             continue
-        out.extend(analyse(form, lang).terms())
+        out.extend(t for t in analyse(form, lang).terms() if t not in STOPWORDS)
     return out
 
 
